@@ -1,0 +1,42 @@
+import type { Button } from '../../app/reply.ts';
+
+/** Everything the dispatcher can ask Telegram to do. */
+export type OutgoingMessage =
+  | {
+      readonly kind: 'text';
+      readonly chatId: bigint;
+      readonly text: string;
+      readonly buttons?: readonly (readonly Button[])[];
+      readonly replyToMessageId?: number;
+    }
+  | {
+      readonly kind: 'editText';
+      readonly chatId: bigint;
+      readonly messageId: number;
+      readonly text: string;
+      readonly buttons?: readonly (readonly Button[])[];
+    }
+  | {
+      readonly kind: 'callbackAnswer';
+      readonly callbackQueryId: string;
+      readonly text?: string;
+      readonly showAlert?: boolean;
+    };
+
+/** Telegram's answer, classified by what the dispatcher must do about it. */
+export type GatewayError =
+  | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'blocked'; readonly description: string }
+  | { readonly kind: 'chat_not_found'; readonly description: string }
+  | { readonly kind: 'migrated'; readonly newChatId: bigint }
+  | { readonly kind: 'transient'; readonly description: string }
+  | { readonly kind: 'rejected'; readonly code: number; readonly description: string };
+
+export type GatewayOutcome =
+  | { readonly ok: true; readonly messageId?: number }
+  | { readonly ok: false; readonly error: GatewayError };
+
+/** Implemented under src/telegram/ (the only place that speaks to Telegram). */
+export interface TelegramGateway {
+  deliver(message: OutgoingMessage): Promise<GatewayOutcome>;
+}
