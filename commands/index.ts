@@ -1,0 +1,22 @@
+import type { Action, Command } from './spec.ts';
+import { start } from './start.ts';
+import { bantuan, registerForHelp } from './bantuan.ts';
+import { saya } from './saya.ts';
+import { daftar, joinDecision } from './daftar.ts';
+import { lapor } from './lapor.ts';
+import { batal } from './batal.ts';
+import { riwayat } from './riwayat.ts';
+import { undang } from './undang.ts';
+import { cabut } from './cabut.ts';
+import { pindah } from './pindah.ts';
+import { opd } from './opd.ts';
+
+/** Every chat command, in the order /bantuan and the command menu list them. */
+export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, daftar, start, undang, cabut, pindah, opd];
+
+/** Every button handler, found by the prefix of its callback_data. */
+export const actions: readonly Action[] = [joinDecision];
+
+registerForHelp(commands);
+
+export type { Action, ActionContext, ActionOutcome, ChatKind, Command, CommandContext, CommandRawInput } from './spec.ts';

@@ -1,0 +1,35 @@
+import type { Catalogue } from './messages/id.ts';
+import type { Clock } from './ports/clock.port.ts';
+import type { UnitOfWork } from './ports/repositories.port.ts';
+import type { Reply } from './reply.ts';
+import type { Role } from '../domain/roles.ts';
+
+export interface AppSettings {
+  readonly timezone: string;
+  readonly superadminIds: readonly bigint[];
+  /** The bot's @username without @, known after getMe; used in deep links. */
+  readonly botUsername: string;
+}
+
+/** What every use case may depend on; built once in main.ts (and in tests with fakes). */
+export interface AppDeps {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly messages: Catalogue;
+  readonly settings: AppSettings;
+  /** An unguessable token for invitations (random in production, predictable in tests). */
+  readonly newToken: () => string;
+}
+
+export interface RoleChange {
+  readonly telegramId: bigint;
+  readonly role: Role;
+}
+
+/** What a use case hands back: messages to send, and whose command menu must change. */
+export interface Outcome {
+  readonly replies: readonly Reply[];
+  readonly roleChanges?: readonly RoleChange[];
+}
+
+export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Outcome => ({ replies: [{ text, ...extra }] });

@@ -1,0 +1,197 @@
+import type { Platform, RefusalReason } from '../../domain/links/index.ts';
+import type { Role } from '../../domain/roles.ts';
+import { escapeHtml as e } from '../../domain/text/html.ts';
+
+/**
+ * Every text a user reads, in Indonesian (the default locale). Values that come from users or
+ * the database are escaped here, because all messages are sent in HTML parse mode.
+ */
+export const id = {
+  roleName: {
+    superadmin: 'Superadmin Diskominfo',
+    leader: 'Pimpinan',
+    admin: 'Admin medsos OPD',
+    none: 'Belum terdaftar',
+  } satisfies Record<Role, string>,
+  platformName: {
+    instagram: 'Instagram',
+    facebook: 'Facebook',
+    tiktok: 'TikTok',
+    youtube: 'YouTube',
+    x: 'X (Twitter)',
+    threads: 'Threads',
+  } satisfies Record<Platform, string>,
+
+  common: {
+    unexpectedError:
+      'Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi. Bila masih berulang, mohon hubungi Diskominfo.',
+    notRegistered: (name: string) =>
+      `Halo, ${e(name)}! Anda belum terdaftar sebagai admin media sosial OPD di bot ini.\n\n` +
+      'Cara bergabung:\n' +
+      '1. Minta <b>tautan undangan</b> ke Diskominfo, lalu buka tautan tersebut; atau\n' +
+      '2. Kirim <code>/daftar KODE_OPD</code> (contoh: <code>/daftar DINKES</code>) lalu tunggu persetujuan Diskominfo.',
+    notAllowed: (command: string) =>
+      `Maaf, perintah /${e(command)} tidak tersedia untuk peran Anda. Ketik /bantuan untuk melihat perintah yang bisa Anda pakai.`,
+    privateOnly: (command: string, bot: string) =>
+      `Perintah /${e(command)} hanya bisa dipakai di chat pribadi dengan bot. Silakan buka @${e(bot)} lalu kirim perintahnya di sana.`,
+    groupOnly: (command: string) => `Perintah /${e(command)} hanya bisa dipakai di grup.`,
+    unknownCommand: 'Perintah tidak dikenal. Ketik /bantuan untuk melihat daftar perintah yang bisa Anda pakai.',
+    invalidInput: (usage: string) => `Format perintah belum tepat.\n${usage}`,
+    unknownOpd: (code: string) =>
+      `OPD dengan kode <b>${e(code)}</b> tidak ditemukan. Periksa kembali kodenya; Diskominfo dapat melihat daftar kode dengan /opd.`,
+    personNotFound: (who: string) =>
+      `Pengguna ${e(who)} belum dikenal bot. Pastikan ia sudah pernah mengirim pesan ke bot, lalu sebutkan @username atau ID Telegram-nya.`,
+    buttonExpired: 'Tombol ini sudah tidak berlaku.',
+  },
+
+  start: {
+    welcomeBack: (name: string, role: Role, opd: string | null) =>
+      `Selamat datang kembali, ${e(name)}. Anda terdaftar sebagai <b>${id.roleName[role]}</b>${opd ? ` untuk <b>${e(opd)}</b>` : ''}.\nKetik /bantuan untuk melihat perintah yang bisa Anda pakai.`,
+    invitationAccepted: (name: string, opdName: string, code: string) =>
+      `Selamat bergabung, ${e(name)}! Anda sekarang <b>admin media sosial ${e(opdName)} (${e(code)})</b>.\n\n` +
+      'Setiap kali akun OPD Anda mengunggah postingan, laporkan tautannya:\n' +
+      '<code>/lapor https://www.instagram.com/p/ABC123/</code>\n' +
+      'Ketik /bantuan untuk perintah lainnya.',
+    leaderInvitationAccepted: (name: string) =>
+      `Selamat bergabung, ${e(name)}. Anda terdaftar sebagai <b>Pimpinan</b>. Ketik /bantuan untuk melihat perintah yang tersedia.`,
+    invitationInvalid:
+      'Tautan undangan ini tidak dikenal. Pastikan Anda membuka tautan lengkap yang dikirim Diskominfo, atau minta tautan baru.',
+    invitationExpired: 'Tautan undangan ini sudah kedaluwarsa (berlaku 7 hari). Mohon minta tautan baru ke Diskominfo.',
+    invitationUsed: 'Tautan undangan ini sudah dipakai. Setiap tautan hanya berlaku sekali; mohon minta tautan baru ke Diskominfo.',
+    invitationNotForSuperadmin:
+      'Anda superadmin, jadi tautan undangan ini tidak dipakai dan tetap berlaku. Teruskan tautannya ke calon admin.',
+    inviterNotice: (name: string, code: string) => `✅ ${e(name)} telah bergabung sebagai admin ${e(code)} melalui tautan undangan.`,
+    inviterLeaderNotice: (name: string) => `✅ ${e(name)} telah bergabung sebagai Pimpinan melalui tautan undangan.`,
+  },
+
+  help: {
+    header: (role: Role) => `<b>Perintah untuk ${id.roleName[role]}</b>`,
+    line: (command: string, usage: string, description: string) => `/${command}${usage ? ` ${e(usage)}` : ''} — ${description}`,
+    footer: 'Butuh bantuan lebih lanjut? Hubungi Diskominfo.',
+  },
+
+  commands: {
+    start: { description: 'Mulai / gabung dengan tautan undangan', usage: '' },
+    bantuan: { description: 'Daftar perintah yang bisa Anda pakai', usage: '' },
+    saya: { description: 'Profil saya dan OPD saya', usage: '' },
+    daftar: { description: 'Minta bergabung sebagai admin sebuah OPD', usage: 'KODE_OPD' },
+    lapor: { description: 'Laporkan tautan postingan OPD', usage: '<tautan> [keterangan]' },
+    laporSuperadmin: { description: 'Laporkan postingan atas nama sebuah OPD', usage: 'KODE_OPD <tautan>' },
+    batal: { description: 'Batalkan laporan terakhir saya (maks. 24 jam)', usage: '' },
+    riwayat: { description: '10 laporan terakhir OPD saya', usage: '' },
+    riwayatSuperadmin: { description: '10 laporan terakhir sebuah OPD', usage: 'KODE_OPD' },
+    undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan' },
+    cabut: { description: 'Cabut status admin seseorang', usage: '@username | ID' },
+    pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
+    opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
+  },
+
+  profile: {
+    card: (p: { name: string; username: string | null; role: Role; opd: string | null; telegramId: string }) =>
+      `👤 <b>${e(p.name)}</b>${p.username ? ` (@${e(p.username)})` : ''}\n` +
+      `Peran: ${id.roleName[p.role]}\n` +
+      `OPD: ${p.opd ? e(p.opd) : '—'}\n` +
+      `ID Telegram: <code>${e(p.telegramId)}</code>`,
+  },
+
+  invite: {
+    usage: 'Cara pakai: <code>/undang KODE_OPD</code> (contoh: <code>/undang DINKES</code>) atau <code>/undang pimpinan</code>.',
+    created: (target: string, link: string, until: string) =>
+      `Tautan undangan untuk <b>${e(target)}</b>, berlaku sampai ${e(until)} dan hanya bisa dipakai sekali:\n${e(link)}\n\nKirimkan tautan ini kepada calon admin; begitu dibuka, ia langsung terdaftar.`,
+    leaderTarget: 'Pimpinan',
+  },
+
+  join: {
+    usage: 'Cara pakai: <code>/daftar KODE_OPD</code>, contoh <code>/daftar DINKES</code>. Tanyakan kode OPD Anda ke Diskominfo.',
+    alreadyMember: (code: string) => `Anda sudah terdaftar sebagai admin ${e(code)}. Tidak perlu mendaftar lagi.`,
+    alreadyPending: (code: string) => `Permintaan Anda untuk bergabung dengan ${e(code)} masih menunggu keputusan Diskominfo. Mohon ditunggu.`,
+    superadminNeedsNoJoin: 'Anda superadmin; tidak perlu mendaftar ke OPD.',
+    sent: (opdName: string, code: string) =>
+      `Permintaan Anda untuk menjadi admin <b>${e(opdName)} (${e(code)})</b> sudah dikirim ke Diskominfo. Anda akan diberi tahu begitu diputuskan.`,
+    noSuperadmin: 'Saat ini belum ada superadmin yang bisa menyetujui permintaan. Mohon hubungi Diskominfo secara langsung.',
+    requestCard: (name: string, username: string | null, telegramId: string, opdName: string, code: string) =>
+      `📝 <b>Permintaan bergabung</b>\n${e(name)}${username ? ` (@${e(username)})` : ''}, ID <code>${e(telegramId)}</code>, ingin menjadi admin <b>${e(opdName)} (${e(code)})</b>.`,
+    approveButton: '✅ Setujui',
+    rejectButton: '❌ Tolak',
+    approvedCard: (card: string, by: string) => `${card}\n\n✅ Disetujui oleh ${e(by)}.`,
+    rejectedCard: (card: string, by: string) => `${card}\n\n❌ Ditolak oleh ${e(by)}.`,
+    approvedAnswer: 'Permintaan disetujui.',
+    rejectedAnswer: 'Permintaan ditolak.',
+    alreadyDecided: 'Permintaan ini sudah diputuskan sebelumnya.',
+    approvedNotice: (opdName: string, code: string) =>
+      `✅ Permintaan Anda disetujui. Anda sekarang admin media sosial <b>${e(opdName)} (${e(code)})</b>.\nLaporkan setiap postingan dengan <code>/lapor &lt;tautan&gt;</code>. Ketik /bantuan untuk perintah lainnya.`,
+    rejectedNotice: (code: string) =>
+      `Mohon maaf, permintaan Anda untuk menjadi admin ${e(code)} belum dapat disetujui. Silakan hubungi Diskominfo untuk keterangan lebih lanjut.`,
+  },
+
+  members: {
+    revokeUsage: 'Cara pakai: <code>/cabut @username</code> atau <code>/cabut ID_TELEGRAM</code>.',
+    moveUsage: 'Cara pakai: <code>/pindah @username KODE_OPD</code>, contoh <code>/pindah @budi DINSOS</code>.',
+    notAdmin: (name: string) => `${e(name)} bukan admin OPD mana pun.`,
+    cannotChangeSuperadmin: 'Superadmin diatur lewat SUPERADMIN_IDS di konfigurasi, tidak lewat perintah ini.',
+    revoked: (name: string, code: string) =>
+      `${e(name)} tidak lagi menjadi admin ${e(code)}. Laporan yang pernah ia kirim tetap tercatat untuk ${e(code)}.`,
+    revokedNotice: (opdName: string) =>
+      `Anda tidak lagi terdaftar sebagai admin ${e(opdName)}. Terima kasih atas kerja samanya. Bila ini keliru, mohon hubungi Diskominfo.`,
+    moved: (name: string, from: string, to: string) =>
+      `${e(name)} dipindahkan dari ${e(from)} ke ${e(to)}. Laporan lamanya tetap tercatat untuk ${e(from)}.`,
+    movedNotice: (opdName: string, code: string) =>
+      `Anda sekarang terdaftar sebagai admin <b>${e(opdName)} (${e(code)})</b>. Laporan berikutnya akan dicatat untuk OPD ini.`,
+    sameOpd: (name: string, code: string) => `${e(name)} sudah menjadi admin ${e(code)}.`,
+  },
+
+  opdList: {
+    header: (count: number) => `<b>Daftar OPD (${count})</b>`,
+    line: (code: string, name: string, admins: number) => `<code>${e(code)}</code> — ${e(name)} · ${admins === 0 ? 'belum ada admin' : `${admins} admin`}`,
+    empty: 'Belum ada OPD. Impor daftar OPD dengan <code>npm run kopdar -- opd import file.csv</code>.',
+  },
+
+  report: {
+    recorded: (platform: Platform, code: string, opdName: string, weekCount: number) =>
+      `✅ ${id.platformName[platform]} — tercatat untuk <b>${e(code)}</b> (${e(opdName)}). Postingan ${e(code)} minggu ini: <b>${weekCount}</b>.`,
+    duplicate: (url: string, when: string, code: string) =>
+      `🔁 Sudah dilaporkan pada ${e(when)} untuk <b>${e(code)}</b>: ${e(url)}\nTidak dicatat dua kali.`,
+    duplicateInMessage: (url: string) => `🔁 Tautan ini ada dua kali di pesan Anda; dicatat sekali saja: ${e(url)}`,
+    refused: {
+      not_a_post: (url: string) =>
+        `❌ Ini tautan profil/halaman, bukan tautan satu postingan: ${e(url)}\nBuka postingannya, ketuk Bagikan → Salin tautan, lalu kirim ulang.`,
+      unsupported_site: (url: string) =>
+        `❌ Situs ini tidak didukung: ${e(url)}\nYang didukung: Instagram, Facebook, TikTok, YouTube, X/Twitter, dan Threads.`,
+      lookalike_host: (url: string) =>
+        `❌ Alamat situs ini mirip media sosial resmi, tetapi bukan: ${e(url)}\nPeriksa kembali tautannya; bisa jadi tautan palsu. Salin ulang dari aplikasi resminya.`,
+      credentials: () =>
+        '❌ Tautan ini memuat nama pengguna atau kata sandi, jadi tidak kami simpan demi keamanan. Salin ulang tautan lewat tombol Bagikan.',
+      bad_scheme: (url: string) => `❌ Hanya tautan http/https yang diterima: ${e(url.slice(0, 60))}`,
+      too_long: () => '❌ Tautan terlalu panjang (lebih dari 2.048 karakter). Salin ulang tautan pendek lewat tombol Bagikan.',
+      malformed: (url: string) => `❌ Tautan tidak bisa dibaca: ${e(url.slice(0, 100))}\nSalin ulang lewat tombol Bagikan.`,
+    } satisfies Record<RefusalReason, (url: string) => string>,
+    tooMany: (max: number, skipped: number) =>
+      `❌ Satu pesan diproses paling banyak ${max} tautan; ${skipped} tautan lainnya belum dicatat. Kirim sisanya di pesan berikutnya.`,
+    noLink:
+      '❌ Tidak ada tautan di pesan Anda.\nContoh: <code>/lapor https://www.instagram.com/p/ABC123/ Sosialisasi imunisasi</code>\nAtau balas (reply) pesan yang berisi tautan dengan <code>/lapor</code>.',
+    superadminNeedsOpd:
+      '❌ Sebagai superadmin, sebutkan OPD-nya: <code>/lapor KODE_OPD &lt;tautan&gt;</code>, contoh <code>/lapor DINKES https://www.instagram.com/p/ABC123/</code>.',
+    notYourOpd: (named: string, own: string) =>
+      `❌ Anda admin ${e(own)}, jadi tidak dapat melapor untuk ${e(named)}. Kirim ulang tanpa kode OPD: <code>/lapor &lt;tautan&gt;</code>.`,
+  },
+
+  undo: {
+    done: (platform: Platform, url: string, when: string) =>
+      `Laporan ${id.platformName[platform]} pada ${e(when)} telah dibatalkan:\n${e(url)}`,
+    nothing: 'Tidak ada laporan Anda dalam 24 jam terakhir yang bisa dibatalkan.',
+  },
+
+  history: {
+    header: (code: string, opdName: string) => `<b>Laporan terakhir ${e(code)}</b> (${e(opdName)})`,
+    line: (n: number, when: string, platform: Platform, url: string, by: string) =>
+      `${n}. ${e(when)} · ${id.platformName[platform]} · ${e(by)}\n${e(url)}`,
+    empty: (code: string) => `Belum ada laporan untuk ${e(code)}. Laporkan postingan dengan <code>/lapor &lt;tautan&gt;</code>.`,
+    superadminUsage: 'Cara pakai: <code>/riwayat KODE_OPD</code>, contoh <code>/riwayat DINKES</code>.',
+  },
+
+  delivery: {
+    unreachable: (name: string, reason: string) => `⚠️ Pesan untuk ${e(name)} tidak dapat dikirim (${e(reason)}).`,
+  },
+};
+
+export type Catalogue = typeof id;

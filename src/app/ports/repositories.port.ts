@@ -1,0 +1,131 @@
+import type { Opd, Person, RecordedReport } from '../../domain/model.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { Platform } from '../../domain/links/index.ts';
+
+export interface OpdInput {
+  readonly code: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface OpdRepository {
+  findByCode(code: string): Promise<Opd | null>;
+  findById(id: number): Promise<Opd | null>;
+  list(): Promise<Opd[]>;
+  /** Creates or updates by code; says which happened. */
+  upsert(input: OpdInput): Promise<'created' | 'updated' | 'unchanged'>;
+  countAdmins(opdId: number): Promise<number>;
+}
+
+export interface TelegramProfile {
+  readonly telegramId: bigint;
+  readonly username: string | null;
+  readonly firstName: string;
+  readonly lastName: string | null;
+}
+
+export interface UserRepository {
+  findById(id: number): Promise<Person | null>;
+  findByTelegramId(telegramId: bigint): Promise<Person | null>;
+  findByUsername(username: string): Promise<Person | null>;
+  /** Inserts the person or refreshes their names; never changes role or OPD. */
+  upsertProfile(profile: TelegramProfile): Promise<Person>;
+  setRole(id: number, role: Role, opdId: number | null): Promise<Person>;
+  listByRole(role: Role): Promise<Person[]>;
+  listAdmins(opdId?: number): Promise<Person[]>;
+  markUnreachable(telegramId: bigint, reason: string, at: Date): Promise<void>;
+}
+
+export interface InvitationRecord {
+  readonly id: number;
+  readonly token: string;
+  readonly role: Role;
+  readonly opdId: number | null;
+  readonly createdById: number;
+  readonly expiresAt: Date;
+  readonly usedAt: Date | null;
+}
+
+export interface InvitationRepository {
+  create(input: { token: string; role: Role; opdId: number | null; createdById: number; expiresAt: Date }): Promise<InvitationRecord>;
+  findByToken(token: string): Promise<InvitationRecord | null>;
+  /** Marks it used only if still unused; false when someone else used it first. */
+  markUsed(id: number, usedById: number, at: Date): Promise<boolean>;
+}
+
+export type JoinRequestStatus = 'pending' | 'approved' | 'rejected';
+
+export interface JoinRequestRecord {
+  readonly id: number;
+  readonly userId: number;
+  readonly opdId: number;
+  readonly status: JoinRequestStatus;
+  readonly createdAt: Date;
+  readonly decidedById: number | null;
+}
+
+export interface JoinRequestRepository {
+  create(input: { userId: number; opdId: number; at: Date }): Promise<JoinRequestRecord>;
+  findById(id: number): Promise<JoinRequestRecord | null>;
+  findPending(userId: number): Promise<JoinRequestRecord | null>;
+  /** Decides it only if still pending; false when it was already decided. */
+  decide(id: number, status: 'approved' | 'rejected', deciderId: number, at: Date): Promise<boolean>;
+}
+
+export interface NewReport {
+  readonly opdId: number;
+  readonly reporterId: number;
+  readonly platform: Platform;
+  readonly canonicalUrl: string;
+  readonly originalUrl: string;
+  readonly note: string | null;
+  readonly createdAt: Date;
+}
+
+export interface ReportRepository {
+  findByCanonicalUrl(canonicalUrl: string): Promise<RecordedReport | null>;
+  /** Inserts unless the canonical URL is already recorded; then returns the existing one. */
+  insertIfAbsent(report: NewReport): Promise<{ inserted: boolean; report: RecordedReport }>;
+  countForOpdSince(opdId: number, since: Date): Promise<number>;
+  lastByReporter(reporterId: number): Promise<RecordedReport | null>;
+  delete(id: number): Promise<void>;
+  recentForOpd(opdId: number, limit: number): Promise<RecordedReport[]>;
+  between(from: Date, to: Date): Promise<RecordedReport[]>;
+}
+
+export interface AuditEntry {
+  readonly actorId: number | null;
+  readonly action: string;
+  readonly subject: string;
+  readonly details?: Record<string, unknown>;
+  readonly at: Date;
+}
+
+export interface AuditRepository {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface ProcessedUpdateRepository {
+  /** Claims an update id; false when it was already claimed (a redelivery). */
+  claim(updateId: bigint, at: Date): Promise<boolean>;
+}
+
+export interface DeliveryFailureRepository {
+  record(input: { chatId: bigint; errorCode: number; description: string; at: Date }): Promise<void>;
+}
+
+export interface Repositories {
+  readonly opds: OpdRepository;
+  readonly users: UserRepository;
+  readonly invitations: InvitationRepository;
+  readonly joinRequests: JoinRequestRepository;
+  readonly reports: ReportRepository;
+  readonly audit: AuditRepository;
+  readonly updates: ProcessedUpdateRepository;
+  readonly deliveryFailures: DeliveryFailureRepository;
+}
+
+/** Runs work inside one database transaction: all of it is stored, or none. */
+export interface UnitOfWork {
+  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,154 @@
+import { reply, type AppDeps, type Outcome } from '../deps.ts';
+import type { Repositories } from '../ports/repositories.port.ts';
+import type { Opd, Person } from '../../domain/model.ts';
+import { displayName } from '../../domain/model.ts';
+import { normalizeLink } from '../../domain/links/index.ts';
+import { formatDateTimeId } from '../../domain/time/format.ts';
+import { startOfLocalWeek } from '../../domain/time/zoned.ts';
+
+export const MAX_LINKS_PER_MESSAGE = 10;
+export const MAX_NOTE_LENGTH = 500;
+export const UNDO_WINDOW_MS = 24 * 3_600_000;
+export const HISTORY_SIZE = 10;
+
+export interface ReportRequest {
+  /** Link tokens in the order the admin wrote them (already extracted from the text). */
+  readonly links: readonly string[];
+  readonly note: string | null;
+  /** A leading OPD code: required from a superadmin, ignored from an admin of that OPD. */
+  readonly opdCode: string | null;
+}
+
+type OpdChoice = Opd | 'needs_code' | { readonly unknown: string } | { readonly notYours: Opd; readonly own: Opd };
+
+/** Superadmins (and, for reading, leaders) name an OPD; an admin always acts for their own. */
+async function resolveOpd(repos: Repositories, actor: Person, opdCode: string | null, mayChoose: boolean): Promise<OpdChoice> {
+  if (mayChoose) {
+    if (!opdCode) return 'needs_code';
+    return (await repos.opds.findByCode(opdCode)) ?? { unknown: opdCode };
+  }
+  const own = actor.opdId === null ? null : await repos.opds.findById(actor.opdId);
+  if (!own) return 'needs_code';
+  if (opdCode && opdCode !== own.code) {
+    const named = await repos.opds.findByCode(opdCode);
+    if (named) return { notYours: named, own };
+  }
+  return own;
+}
+
+/**
+ * /lapor: validates and normalises each link, records the new ones and answers one line per
+ * link, each starting with ✅, 🔁 or ❌. All records of one message are stored together.
+ */
+export async function recordReports(deps: AppDeps, actor: Person, request: ReportRequest): Promise<Outcome> {
+  const m = deps.messages;
+  if (request.links.length === 0) return reply(m.report.noLink);
+  return deps.uow.run(async (repos) => {
+    const opd = await resolveOpd(repos, actor, request.opdCode, actor.role === 'superadmin');
+    if (opd === 'needs_code') return reply(m.report.superadminNeedsOpd);
+    if ('unknown' in opd) return reply(m.common.unknownOpd(opd.unknown));
+    if ('notYours' in opd) return reply(m.report.notYourOpd(opd.notYours.code, opd.own.code));
+    // A leading word that is not an OPD code (e.g. "/lapor VAKSIN <link>") belongs to the note.
+    const noteParts = [request.opdCode && request.opdCode !== opd.code && actor.role !== 'superadmin' ? request.opdCode : null, request.note];
+    const fullNote = noteParts.filter((p): p is string => Boolean(p)).join(' ') || null;
+
+    const now = deps.clock.now();
+    const tz = deps.settings.timezone;
+    const weekStart = startOfLocalWeek(now, tz);
+    let weekCount = await repos.reports.countForOpdSince(opd.id, weekStart);
+    const lines: string[] = [];
+    const seen = new Set<string>();
+    const opdCodes = new Map<number, string>([[opd.id, opd.code]]);
+    const note = fullNote ? fullNote.slice(0, MAX_NOTE_LENGTH) : null;
+    let recorded = 0;
+
+    for (const raw of request.links.slice(0, MAX_LINKS_PER_MESSAGE)) {
+      const link = normalizeLink(raw);
+      if (!link.ok) {
+        lines.push(m.report.refused[link.reason](raw));
+        continue;
+      }
+      if (seen.has(link.canonicalUrl)) {
+        lines.push(m.report.duplicateInMessage(link.canonicalUrl));
+        continue;
+      }
+      seen.add(link.canonicalUrl);
+      const result = await repos.reports.insertIfAbsent({
+        opdId: opd.id,
+        reporterId: actor.id,
+        platform: link.platform,
+        canonicalUrl: link.canonicalUrl,
+        originalUrl: raw.slice(0, 2048),
+        note,
+        createdAt: now,
+      });
+      if (!result.inserted) {
+        const first = result.report;
+        const code = opdCodes.get(first.opdId) ?? (await repos.opds.findById(first.opdId))?.code ?? '?';
+        opdCodes.set(first.opdId, code);
+        lines.push(m.report.duplicate(link.canonicalUrl, formatDateTimeId(first.createdAt, tz), code));
+        continue;
+      }
+      recorded++;
+      weekCount++;
+      lines.push(m.report.recorded(link.platform, opd.code, opd.name, weekCount));
+    }
+    const skipped = request.links.length - MAX_LINKS_PER_MESSAGE;
+    if (skipped > 0) lines.push(m.report.tooMany(MAX_LINKS_PER_MESSAGE, skipped));
+    if (recorded > 0) {
+      await repos.audit.record({
+        actorId: actor.id,
+        action: 'report.recorded',
+        subject: `opd:${opd.code}`,
+        details: { count: recorded },
+        at: now,
+      });
+    }
+    return reply(lines.join('\n\n'));
+  });
+}
+
+/** /batal: removes the actor's own most recent report if it is less than 24 hours old. */
+export async function undoLastReport(deps: AppDeps, actor: Person): Promise<Outcome> {
+  const m = deps.messages;
+  return deps.uow.run(async (repos) => {
+    const last = await repos.reports.lastByReporter(actor.id);
+    const now = deps.clock.now();
+    if (!last || now.getTime() - last.createdAt.getTime() > UNDO_WINDOW_MS) return reply(m.undo.nothing);
+    await repos.reports.delete(last.id);
+    await repos.audit.record({
+      actorId: actor.id,
+      action: 'report.undone',
+      subject: `report:${last.id}`,
+      details: { canonicalUrl: last.canonicalUrl, opdId: last.opdId },
+      at: now,
+    });
+    return reply(m.undo.done(last.platform, last.canonicalUrl, formatDateTimeId(last.createdAt, deps.settings.timezone)));
+  });
+}
+
+/** /riwayat: the last ten reports of the actor's OPD (or, for a superadmin, a named OPD). */
+export async function reportHistory(deps: AppDeps, actor: Person, opdCode: string | null): Promise<Outcome> {
+  const m = deps.messages;
+  return deps.uow.run(async (repos) => {
+    const choice = await resolveOpd(repos, actor, opdCode, actor.role !== 'admin');
+    if (choice === 'needs_code') return reply(m.history.superadminUsage);
+    if ('unknown' in choice) return reply(m.common.unknownOpd(choice.unknown));
+    // Admins read their own OPD's history; naming another OPD does not reveal it.
+    const opd = 'notYours' in choice ? choice.own : choice;
+    const reports = await repos.reports.recentForOpd(opd.id, HISTORY_SIZE);
+    if (reports.length === 0) return reply(m.history.empty(opd.code));
+    const names = new Map<number, string>();
+    const lines = [m.history.header(opd.code, opd.name)];
+    for (const [index, report] of reports.entries()) {
+      if (!names.has(report.reporterId)) {
+        const reporter = await repos.users.findById(report.reporterId);
+        names.set(report.reporterId, reporter ? displayName(reporter) : '?');
+      }
+      lines.push(
+        m.history.line(index + 1, formatDateTimeId(report.createdAt, deps.settings.timezone), report.platform, report.canonicalUrl, names.get(report.reporterId) ?? '?'),
+      );
+    }
+    return reply(lines.join('\n'));
+  });
+}

@@ -1,0 +1,226 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { createAppDeps } from '../app/composition.ts';
+import type { AppDeps } from '../app/deps.ts';
+import { bootstrapSuperadmins } from '../app/usecases/identify.ts';
+import { createInvitation, type InvitationTarget } from '../app/usecases/invitations.ts';
+import { importOpds, ImportRejected } from '../app/usecases/opd-import.ts';
+import { exportReports } from '../app/usecases/report-export.ts';
+import { displayName } from '../domain/model.ts';
+import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
+import { zonedInstant } from '../domain/time/zoned.ts';
+import { systemClock } from '../infra/clock/system-clock.ts';
+import { openMigratedDatabase, type Database } from '../infra/db/open.ts';
+import { getMe } from './bot-api.ts';
+import { parseCsv, toCsv } from './csv.ts';
+
+const usage = `Pemakaian: npm run kopdar -- <perintah>
+
+  db migrate                         terapkan migrasi database yang belum diterapkan
+  opd import <file.csv>              impor/perbarui OPD (kolom kode,nama,jenis)
+  opd list                           daftar OPD
+  admin list [--opd KODE]            daftar admin per OPD
+  invite <KODE|pimpinan>             buat tautan undangan sekali pakai (7 hari)
+  reports export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out file]
+                                     ekspor laporan (tanggal menurut APP_TIMEZONE, --to ikut dihitung)
+  doctor                             periksa konfigurasi, database dan token bot`;
+
+class CliError extends Error {}
+
+/** Prints for the operator; the CLI's only output besides files it writes. */
+const print = (line: string): void => void process.stdout.write(`${line}\n`);
+
+async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) => Promise<T>, botUsername = ''): Promise<T> {
+  const db = await openMigratedDatabase(config.databaseUrl);
+  try {
+    const deps = createAppDeps({
+      uow: db.uow,
+      clock: systemClock,
+      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername },
+    });
+    return await work(deps, db);
+  } finally {
+    await db.close();
+  }
+}
+
+const dateArg = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berbentuk YYYY-MM-DD');
+
+function localDay(config: Config, date: string, plusDays = 0): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d + plusDays));
+  if (Number.isNaN(day.getTime()) || day.getUTCDate() !== new Date(Date.UTC(y, m - 1, d + plusDays)).getUTCDate()) {
+    throw new CliError(`Tanggal ${date} tidak valid.`);
+  }
+  return zonedInstant(config.timezone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      out: { type: 'string' },
+      opd: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [group = '', action = '', ...rest] = positionals;
+  const key = `${group} ${action}`.trim();
+  if (values.help || !group) {
+    print(usage);
+    return values.help ? 0 : 2;
+  }
+
+  switch (group === 'invite' || group === 'doctor' ? group : key) {
+    case 'db migrate': {
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (_deps, db) => {
+        const { applied, alreadyApplied } = db.migration;
+        print(applied.length > 0 ? `Migrasi diterapkan: ${applied.join(', ')}` : 'Database sudah mutakhir, tidak ada migrasi baru.');
+        print(`(${alreadyApplied} migrasi sudah diterapkan sebelumnya)`);
+      });
+      return 0;
+    }
+    case 'opd import': {
+      const file = rest[0];
+      if (!file) throw new CliError('Sebutkan file CSV: npm run kopdar -- opd import data/opd.csv');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw new CliError(`File ${file} tidak bisa dibaca.`);
+      }
+      const config = loadConfig({ requireToken: false });
+      const summary = await withApp(config, (deps) => importOpds(deps, parseCsv(text)));
+      print(`Impor selesai: ${summary.created} OPD baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);
+      return 0;
+    }
+    case 'opd list': {
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const rows = await deps.uow.run(async (repos) =>
+          Promise.all((await repos.opds.list()).map(async (o) => ({ o, admins: await repos.opds.countAdmins(o.id) }))),
+        );
+        if (rows.length === 0) print('Belum ada OPD. Impor dengan: npm run kopdar -- opd import prisma/opd-contoh.csv');
+        for (const { o, admins } of rows) print(`${o.code.padEnd(16)} ${o.type.padEnd(12)} ${String(admins).padStart(2)} admin  ${o.name}`);
+      });
+      return 0;
+    }
+    case 'admin list': {
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const filter = values.opd ? normalizeOpdCode(values.opd) : null;
+        const rows = await deps.uow.run(async (repos) => {
+          const opds = new Map((await repos.opds.list()).map((o) => [o.id, o]));
+          const opd = filter ? [...opds.values()].find((o) => o.code === filter) : undefined;
+          if (filter && !opd) throw new CliError(`OPD ${filter} tidak ditemukan.`);
+          const admins = await repos.users.listAdmins(opd?.id);
+          const leaders = filter ? [] : [...(await repos.users.listByRole('superadmin')), ...(await repos.users.listByRole('leader'))];
+          return [...leaders, ...admins].map((p) => ({ p, opd: p.opdId === null ? null : opds.get(p.opdId) }));
+        });
+        if (rows.length === 0) print('Belum ada admin terdaftar.');
+        for (const { p, opd } of rows) {
+          print(`${(opd?.code ?? '-').padEnd(16)} ${p.role.padEnd(10)} ${p.telegramId.toString().padEnd(12)} ${displayName(p)}${p.username ? ` (@${p.username})` : ''}`);
+        }
+      });
+      return 0;
+    }
+    case 'invite': {
+      const raw = action;
+      const target: InvitationTarget | null = /^pimpinan$/i.test(raw)
+        ? { kind: 'leader' }
+        : looksLikeOpdCode(raw)
+          ? { kind: 'opd', code: normalizeOpdCode(raw) }
+          : null;
+      if (!target) throw new CliError('Sebutkan kode OPD: npm run kopdar -- invite DINKES (atau: invite pimpinan)');
+      const config = loadConfig();
+      const me = await getMe(config.telegramApiRoot, config.botToken);
+      if (!me.ok) throw new CliError(`Tidak bisa membuat tautan: ${me.problem}.`);
+      await withApp(
+        config,
+        async (deps) => {
+          const superadmins = await bootstrapSuperadmins(deps);
+          const creator = superadmins[0];
+          if (!creator) throw new CliError('SUPERADMIN_IDS belum diisi; undangan harus atas nama seorang superadmin.');
+          const outcome = await createInvitation(deps, creator, target);
+          if (!outcome.link) throw new CliError(`OPD ${raw.toUpperCase()} tidak ditemukan. Lihat: npm run kopdar -- opd list`);
+          print(outcome.link);
+        },
+        me.username,
+      );
+      return 0;
+    }
+    case 'reports export': {
+      const args = z
+        .object({ from: dateArg, to: dateArg, format: z.enum(['csv', 'json'], { error: 'format harus csv atau json' }) })
+        .safeParse(values);
+      if (!args.success) throw new CliError(`Argumen tidak valid: ${args.error.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join('; ')}`);
+      const config = loadConfig({ requireToken: false });
+      const from = localDay(config, args.data.from);
+      const to = localDay(config, args.data.to, 1);
+      if (to <= from) throw new CliError('--to harus sama dengan atau sesudah --from.');
+      const rows = await withApp(config, (deps) => exportReports(deps, from, to));
+      const output = args.data.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows as unknown as Record<string, unknown>[]);
+      if (values.out) {
+        writeFileSync(values.out, output);
+        print(`${rows.length} laporan ditulis ke ${values.out}`);
+      } else {
+        process.stdout.write(output);
+      }
+      return 0;
+    }
+    case 'doctor':
+      return doctor();
+    default:
+      print(`Perintah tidak dikenal: ${key}\n`);
+      print(usage);
+      return 2;
+  }
+}
+
+async function doctor(): Promise<number> {
+  let failures = 0;
+  const check = (ok: boolean, line: string): void => {
+    if (!ok) failures++;
+    print(`${ok ? '✅' : '❌'} ${line}`);
+  };
+  let config: Config;
+  try {
+    config = loadConfig();
+    check(true, `Konfigurasi lengkap (zona waktu ${config.timezone}, ${config.superadminIds.length} superadmin).`);
+  } catch (error) {
+    check(false, error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  if (config.superadminIds.length === 0) print('⚠️  SUPERADMIN_IDS kosong: belum ada yang bisa mengelola bot lewat chat.');
+  try {
+    await withApp(config, async (deps, db) => {
+      await db.ping();
+      const opds = await deps.uow.run((repos) => repos.opds.list());
+      check(true, `Database ${config.databaseUrl} dapat dibuka dan mutakhir (${opds.length} OPD).`);
+      if (opds.length === 0) print('⚠️  Belum ada OPD: npm run kopdar -- opd import prisma/opd-contoh.csv');
+    });
+  } catch (error) {
+    check(false, `Database ${config.databaseUrl} bermasalah: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const me = await getMe(config.telegramApiRoot, config.botToken);
+  check(me.ok, me.ok ? `Token bot berlaku: @${me.username} (${me.name}).` : `Token bot: ${me.problem}.`);
+  return failures === 0 ? 0 : 1;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof CliError || error instanceof ConfigError || error instanceof ImportRejected;
+    const message = known ? (error as Error).message : `Gagal: ${error instanceof Error ? error.message : String(error)}`;
+    const token = process.env.BOT_TOKEN;
+    process.stderr.write(`${token && token.length >= 8 ? message.split(token).join('[redacted]') : message}\n`);
+    process.exit(1);
+  },
+);

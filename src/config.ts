@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/** Why each variable matters to an operator; used to build the one-line start-up error. */
+const fixHints: Record<string, string> = {
+  BOT_TOKEN: 'minta token bot ke @BotFather di Telegram (perintah /newbot), lalu isi BOT_TOKEN di file .env',
+  TELEGRAM_API_ROOT: 'isi dengan alamat http(s) server Bot API, atau hapus agar memakai https://api.telegram.org',
+  DATABASE_URL: 'pakai bentuk file:./data/kopdar.db untuk SQLite',
+  SUPERADMIN_IDS: 'isi dengan ID Telegram angka, dipisah koma (cek ID Anda lewat @userinfobot)',
+  APP_TIMEZONE: 'pakai nama zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)',
+  LOG_LEVEL: 'pilih salah satu: fatal, error, warn, info, debug, trace',
+};
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+function isValidTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'bentuknya tidak seperti token bot (angka:huruf-acak)')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'bukan alamat http(s) yang sah' }).default('https://api.telegram.org'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:.+/, 'harus diawali file:')
+    .default('file:./data/kopdar.db'),
+  SUPERADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      const parts = raw.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+      const ids: bigint[] = [];
+      for (const part of parts) {
+        if (!/^\d{1,19}$/.test(part)) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" bukan ID Telegram angka` });
+          return z.NEVER;
+        }
+        ids.push(BigInt(part));
+      }
+      return ids;
+    }),
+  APP_TIMEZONE: z.string().trim().default('Asia/Jakarta').refine(isValidTimeZone, 'zona waktu tidak dikenal'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_GLOBAL_PER_SECOND: positiveInt(30),
+  RATE_CHAT_PER_SECOND: positiveInt(1),
+  RATE_CHAT_BURST: positiveInt(3),
+  RATE_GROUP_PER_MINUTE: positiveInt(20),
+});
+
+export interface Config {
+  readonly botToken: string;
+  readonly telegramApiRoot: string;
+  readonly databaseUrl: string;
+  readonly superadminIds: readonly bigint[];
+  readonly timezone: string;
+  readonly logLevel: string;
+  readonly rateLimits: {
+    readonly globalPerSecond: number;
+    readonly perChatPerSecond: number;
+    readonly perChatBurst: number;
+    readonly perGroupPerMinute: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Empty strings count as "not set", as an operator who leaves `KEY=` in .env expects. */
+function withoutBlanks(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+}
+
+export interface ConfigOptions {
+  /** The bot needs a token; operator commands such as `db migrate` do not. */
+  readonly requireToken?: boolean;
+}
+
+/** Validates the environment. Throws ConfigError with one line naming the variable and the fix. */
+export function parseConfig(env: Env, options: ConfigOptions = {}): Config {
+  const result = envSchema.safeParse(withoutBlanks(env));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'konfigurasi');
+    const hint = fixHints[variable];
+    throw new ConfigError(
+      variable,
+      `Konfigurasi ${variable} tidak valid: ${issue?.message ?? 'tidak valid'}.${hint ? ` Cara memperbaiki: ${hint}.` : ''}`,
+    );
+  }
+  const v = result.data;
+  if (!v.BOT_TOKEN && options.requireToken !== false) {
+    throw new ConfigError('BOT_TOKEN', `Konfigurasi BOT_TOKEN belum diisi. Cara memperbaiki: ${fixHints.BOT_TOKEN}.`);
+  }
+  return {
+    botToken: v.BOT_TOKEN ?? '',
+    telegramApiRoot: v.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+    databaseUrl: v.DATABASE_URL,
+    superadminIds: v.SUPERADMIN_IDS,
+    timezone: v.APP_TIMEZONE,
+    logLevel: v.LOG_LEVEL,
+    rateLimits: {
+      globalPerSecond: v.RATE_GLOBAL_PER_SECOND,
+      perChatPerSecond: v.RATE_CHAT_PER_SECOND,
+      perChatBurst: v.RATE_CHAT_BURST,
+      perGroupPerMinute: v.RATE_GROUP_PER_MINUTE,
+    },
+  };
+}
+
+/** Reads `.env` (when present) under the real environment, which wins, then validates. */
+export function loadConfig(options: ConfigOptions = {}, envFile = '.env'): Config {
+  try {
+    process.loadEnvFile(envFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigError('.env', `File ${envFile} tidak bisa dibaca: ${(error as Error).message}`);
+    }
+  }
+  return parseConfig(process.env, options);
+}

@@ -1,0 +1,82 @@
+/**
+ * Calendar arithmetic in a named time zone without a date library: Intl gives the wall-clock
+ * parts of an instant, and the offset at that instant converts wall-clock times back.
+ */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number; // 1-12
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly weekday: number; // 1 = Monday … 7 = Sunday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: weekdays[parts.weekday ?? 'Mon'] ?? 1,
+  };
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given local date and time. */
+export function zonedInstant(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = guess - offsetMs(new Date(guess), timeZone);
+  return new Date(guess - offsetMs(new Date(first), timeZone));
+}
+
+/** Start (00:00 local) of the day containing `instant`. */
+export function startOfLocalDay(instant: Date, timeZone: string): Date {
+  const w = wallClock(instant, timeZone);
+  return zonedInstant(timeZone, w.year, w.month, w.day);
+}
+
+/** Start (Monday 00:00 local) of the week containing `instant`. */
+export function startOfLocalWeek(instant: Date, timeZone: string): Date {
+  const w = wallClock(instant, timeZone);
+  const monday = new Date(Date.UTC(w.year, w.month - 1, w.day - (w.weekday - 1)));
+  return zonedInstant(timeZone, monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate());
+}
+
+/** The local calendar date as YYYY-MM-DD. */
+export function localDateKey(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}

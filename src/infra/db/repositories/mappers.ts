@@ -1,0 +1,34 @@
+import type { Opd, Person, RecordedReport } from '../../../domain/model.ts';
+import { isRole } from '../../../domain/roles.ts';
+import { isPlatform } from '../../../domain/links/index.ts';
+import type { Opd as OpdRow, User as UserRow, Report as ReportRow } from '../generated/client.ts';
+
+export function toOpd(row: OpdRow): Opd {
+  return { id: row.id, code: row.code, name: row.name, type: row.type, active: row.active };
+}
+
+export function toPerson(row: UserRow): Person {
+  return {
+    id: row.id,
+    telegramId: row.telegramId,
+    username: row.username,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    role: isRole(row.role) ? row.role : 'none',
+    opdId: row.opdId,
+  };
+}
+
+export function toReport(row: ReportRow): RecordedReport {
+  if (!isPlatform(row.platform)) throw new Error(`Unknown platform stored: ${row.platform}`);
+  return {
+    id: row.id,
+    opdId: row.opdId,
+    reporterId: row.reporterId,
+    platform: row.platform,
+    canonicalUrl: row.canonicalUrl,
+    originalUrl: row.originalUrl,
+    note: row.note,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,32 @@
+import type { OpdInput, OpdRepository } from '../../../app/ports/repositories.port.ts';
+import type { Tx } from './tx.ts';
+import { toOpd } from './mappers.ts';
+
+export function opdRepository(tx: Tx): OpdRepository {
+  return {
+    async findByCode(code) {
+      const row = await tx.opd.findUnique({ where: { code } });
+      return row ? toOpd(row) : null;
+    },
+    async findById(id) {
+      const row = await tx.opd.findUnique({ where: { id } });
+      return row ? toOpd(row) : null;
+    },
+    async list() {
+      return (await tx.opd.findMany({ orderBy: { code: 'asc' } })).map(toOpd);
+    },
+    async upsert(input: OpdInput) {
+      const existing = await tx.opd.findUnique({ where: { code: input.code } });
+      if (!existing) {
+        await tx.opd.create({ data: input });
+        return 'created';
+      }
+      if (existing.name === input.name && existing.type === input.type && existing.active) return 'unchanged';
+      await tx.opd.update({ where: { id: existing.id }, data: { name: input.name, type: input.type, active: true } });
+      return 'updated';
+    },
+    countAdmins(opdId) {
+      return tx.user.count({ where: { opdId, role: 'admin' } });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { UserRepository } from '../../../app/ports/repositories.port.ts';
+import type { Tx } from './tx.ts';
+import { toPerson } from './mappers.ts';
+
+export function userRepository(tx: Tx): UserRepository {
+  return {
+    async findById(id) {
+      const row = await tx.user.findUnique({ where: { id } });
+      return row ? toPerson(row) : null;
+    },
+    async findByTelegramId(telegramId) {
+      const row = await tx.user.findUnique({ where: { telegramId } });
+      return row ? toPerson(row) : null;
+    },
+    async findByUsername(username) {
+      // Usernames are stored lower-cased: Telegram treats them case-insensitively.
+      const row = await tx.user.findFirst({ where: { username: username.replace(/^@/, '').toLowerCase() } });
+      return row ? toPerson(row) : null;
+    },
+    async upsertProfile(input) {
+      const profile = { ...input, username: input.username?.toLowerCase() ?? null };
+      const existing = await tx.user.findUnique({ where: { telegramId: profile.telegramId } });
+      if (
+        existing &&
+        existing.username === profile.username &&
+        existing.firstName === profile.firstName &&
+        existing.lastName === profile.lastName &&
+        existing.unreachableAt === null
+      ) {
+        return toPerson(existing);
+      }
+      const row = await tx.user.upsert({
+        where: { telegramId: profile.telegramId },
+        create: { ...profile },
+        // Someone who writes to the bot can be reached again.
+        update: { username: profile.username, firstName: profile.firstName, lastName: profile.lastName, unreachableAt: null, unreachableReason: null },
+      });
+      return toPerson(row);
+    },
+    async setRole(id, role, opdId) {
+      return toPerson(await tx.user.update({ where: { id }, data: { role, opdId } }));
+    },
+    async listByRole(role) {
+      return (await tx.user.findMany({ where: { role }, orderBy: { id: 'asc' } })).map(toPerson);
+    },
+    async listAdmins(opdId) {
+      const rows = await tx.user.findMany({
+        where: { role: 'admin', ...(opdId === undefined ? {} : { opdId }) },
+        orderBy: [{ opdId: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toPerson);
+    },
+    async markUnreachable(telegramId, reason, at) {
+      await tx.user.updateMany({ where: { telegramId }, data: { unreachableAt: at, unreachableReason: reason } });
+    },
+  };
+}

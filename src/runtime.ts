@@ -1,0 +1,76 @@
+import type { Config } from './config.ts';
+import { createAppDeps } from './app/composition.ts';
+import type { AppDeps } from './app/deps.ts';
+import type { Clock } from './app/ports/clock.port.ts';
+import type { Logger } from './app/ports/logger.port.ts';
+import { bootstrapSuperadmins } from './app/usecases/identify.ts';
+import { recordUndeliverable } from './app/usecases/delivery-failures.ts';
+import { openMigratedDatabase } from './infra/db/open.ts';
+import { Dispatcher } from './infra/outbox/dispatcher.ts';
+import { startTelegram } from './telegram/start.ts';
+
+export interface RunningKopdar {
+  readonly deps: AppDeps;
+  readonly dispatcher: Dispatcher;
+  readonly botUsername: string;
+  /** Stops polling, lets in-flight updates and queued messages finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly newToken?: () => string;
+}
+
+/** Wires config → database → use cases → dispatcher → bot and starts long polling. */
+export async function startKopdar({ config, logger, clock, newToken }: StartOptions): Promise<RunningKopdar> {
+  const database = await openMigratedDatabase(config.databaseUrl);
+  logger.info({ event: 'db.migrated', applied: database.migration.applied, alreadyApplied: database.migration.alreadyApplied });
+  try {
+    const telegram = await startTelegram({ config, logger });
+    const deps = createAppDeps({
+      uow: database.uow,
+      clock,
+      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername: telegram.botUsername },
+      ...(newToken ? { newToken } : {}),
+    });
+    const dispatcher = new Dispatcher({
+      gateway: telegram.gateway,
+      clock,
+      limits: { ...config.rateLimits },
+      logger,
+      hooks: {
+        onFinalFailure: async (message, error) => {
+          if (message.kind === 'callbackAnswer') return;
+          logger.warn({ event: 'delivery.final_failure', chatId: message.chatId.toString(), kind: error.kind });
+          const code = error.kind === 'blocked' ? 403 : error.kind === 'rejected' ? error.code : 400;
+          const description = 'description' in error ? error.description : error.kind;
+          await recordUndeliverable(deps, message.chatId, code, description);
+        },
+        onRateLimited: (retryAfterSeconds) => logger.warn({ event: 'delivery.rate_limited', retryAfterSeconds }),
+      },
+    });
+    dispatcher.start();
+    await bootstrapSuperadmins(deps);
+    const bot = await telegram.launch({ deps, dispatcher });
+    logger.info({ event: 'bot.started', username: telegram.botUsername, timezone: config.timezone });
+    let stopped: Promise<void> | null = null;
+    return {
+      deps,
+      dispatcher,
+      botUsername: telegram.botUsername,
+      stop: () =>
+        (stopped ??= (async () => {
+          await bot.stop();
+          await dispatcher.stop();
+          await database.close();
+          logger.info({ event: 'bot.stopped' });
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

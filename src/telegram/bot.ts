@@ -1,0 +1,130 @@
+import type { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { route, type RoutedResult } from '../../commands/router.ts';
+import type { AppDeps } from '../app/deps.ts';
+import type { Logger } from '../app/ports/logger.port.ts';
+import { claimUpdate } from '../app/usecases/identify.ts';
+import { splitMessage } from '../domain/text/split.ts';
+import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
+import { toIncomingEvent } from './incoming.ts';
+import type { CommandMenus } from './menus.ts';
+
+export interface BotOptions {
+  readonly telegraf: Telegraf;
+  readonly deps: AppDeps;
+  readonly dispatcher: Dispatcher;
+  readonly menus: CommandMenus;
+  readonly logger: Logger;
+}
+
+/** Runs the bot: long polling, one handler per update, replies through the dispatcher. */
+export class KopdarBot {
+  readonly telegraf: Telegraf;
+  private inFlight = 0;
+  private idle: (() => void) | null = null;
+  private polling: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(private readonly options: BotOptions) {
+    this.telegraf = options.telegraf;
+    this.telegraf.use((ctx) => this.handle(ctx.update));
+    // The last line of defence: telegraf rethrows (and stops polling) without a catch handler.
+    this.telegraf.catch((error, ctx) => {
+      options.logger.error({ event: 'update.unhandled', updateId: ctx.update.update_id, err: describeError(error) });
+    });
+  }
+
+  /** Starts long polling; resolves once polling has begun. */
+  async start(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.polling = this.telegraf.launch({ allowedUpdates: ['message', 'callback_query'] }, () => resolve());
+      this.polling.catch((error: unknown) => {
+        this.options.logger.error({ event: 'polling.stopped', err: describeError(error) });
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+  }
+
+  /** Stops polling, then waits for the updates being handled to finish. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    try {
+      this.telegraf.stop('shutdown');
+    } catch {
+      // telegraf throws when polling never started; there is nothing to stop then.
+    }
+    await this.polling?.catch(() => undefined);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+  }
+
+  private async handle(update: Update): Promise<void> {
+    this.inFlight++;
+    const started = performance.now();
+    const { deps, logger } = this.options;
+    let result: RoutedResult | null = null;
+    try {
+      if (!(await claimUpdate(deps, update.update_id))) {
+        logger.info({ event: 'update.duplicate', updateId: update.update_id });
+        return;
+      }
+      const event = toIncomingEvent(update);
+      if (!event) return;
+      result = await route(event, deps);
+      if (!result) return;
+      this.deliver(result, update);
+      for (const change of result.roleChanges) void this.options.menus.applyRole(change.telegramId, change.role);
+      logger.info({
+        event: 'update.handled',
+        updateId: update.update_id,
+        command: result.command,
+        userId: result.actor.id,
+        role: result.actor.role,
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      logger.error({ event: 'update.failed', updateId: update.update_id, err: describeError(error) });
+      this.apologise(update);
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0 && this.idle) this.idle();
+    }
+  }
+
+  /** Hands everything to the dispatcher without waiting for Telegram, so polling never stalls. */
+  private deliver(result: RoutedResult, update: Update): void {
+    const { dispatcher } = this.options;
+    if ('callback_query' in update) {
+      this.track(dispatcher.send({ kind: 'callbackAnswer', callbackQueryId: update.callback_query.id, ...(result.answer ? { text: result.answer.slice(0, 200) } : {}) }));
+    }
+    if (result.edit) {
+      this.track(dispatcher.send({ kind: 'editText', ...result.edit, text: splitMessage(result.edit.text)[0] ?? '' }));
+    }
+    for (const reply of result.replies) {
+      const chunks = splitMessage(reply.text);
+      chunks.forEach((text, index) => {
+        const last = index === chunks.length - 1;
+        this.track(dispatcher.send({ kind: 'text', chatId: reply.chatId, text, ...(last && reply.buttons ? { buttons: reply.buttons } : {}) }));
+      });
+    }
+  }
+
+  private apologise(update: Update): void {
+    const text = this.options.deps.messages.common.unexpectedError;
+    const { dispatcher } = this.options;
+    if ('callback_query' in update) {
+      this.track(dispatcher.send({ kind: 'callbackAnswer', callbackQueryId: update.callback_query.id, text: text.slice(0, 200) }));
+      return;
+    }
+    if ('message' in update) this.track(dispatcher.send({ kind: 'text', chatId: BigInt(update.message.chat.id), text }));
+  }
+
+  private track(delivery: Promise<unknown>): void {
+    delivery.catch((error: unknown) => this.options.logger.error({ event: 'delivery.crashed', err: describeError(error) }));
+  }
+}
+
+export function describeError(error: unknown): { name: string; message: string; stack?: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { name: 'unknown', message: String(error) };
+}

@@ -1,0 +1,68 @@
+import { TelegramError, type Telegram } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Button } from '../app/reply.ts';
+import type { GatewayError, GatewayOutcome, OutgoingMessage, TelegramGateway } from '../infra/outbox/gateway.port.ts';
+
+/** Telegram chat ids fit in 52 bits, so a JS number carries them exactly (JSON has no BigInt). */
+export const chatIdForApi = (chatId: bigint): number => Number(chatId);
+
+function keyboard(buttons: readonly (readonly Button[])[] | undefined): InlineKeyboardMarkup | undefined {
+  if (!buttons || buttons.length === 0) return undefined;
+  return {
+    inline_keyboard: buttons.map((row) =>
+      row.map((b): InlineKeyboardButton => ('url' in b ? { text: b.text, url: b.url } : { text: b.text, callback_data: b.callbackData })),
+    ),
+  };
+}
+
+/** Sorts Telegram's answer into what the dispatcher must do about it. */
+export function classifyError(error: unknown): GatewayError {
+  if (!(error instanceof TelegramError)) {
+    return { kind: 'transient', description: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' };
+  }
+  const { code, description, parameters } = error;
+  if (code === 429) return { kind: 'rate_limited', retryAfterSeconds: parameters?.retry_after ?? 1 };
+  if (parameters?.migrate_to_chat_id !== undefined) return { kind: 'migrated', newChatId: BigInt(parameters.migrate_to_chat_id) };
+  if (code === 403) return { kind: 'blocked', description };
+  if (code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(description)) return { kind: 'chat_not_found', description };
+  if (code >= 500) return { kind: 'transient', description };
+  return { kind: 'rejected', code, description };
+}
+
+/** The dispatcher's only way to Telegram: every message is HTML, without link previews. */
+export function telegrafGateway(telegram: Telegram): TelegramGateway {
+  return {
+    async deliver(message: OutgoingMessage): Promise<GatewayOutcome> {
+      try {
+        switch (message.kind) {
+          case 'text': {
+            const reply_markup = keyboard(message.buttons);
+            const sent = await telegram.sendMessage(chatIdForApi(message.chatId), message.text, {
+              parse_mode: 'HTML',
+              link_preview_options: { is_disabled: true },
+              ...(reply_markup ? { reply_markup } : {}),
+              ...(message.replyToMessageId ? { reply_parameters: { message_id: message.replyToMessageId, allow_sending_without_reply: true } } : {}),
+            });
+            return { ok: true, messageId: sent.message_id };
+          }
+          case 'editText': {
+            const reply_markup = keyboard(message.buttons);
+            await telegram.editMessageText(chatIdForApi(message.chatId), message.messageId, undefined, message.text, {
+              parse_mode: 'HTML',
+              link_preview_options: { is_disabled: true },
+              ...(reply_markup ? { reply_markup } : {}),
+            });
+            return { ok: true, messageId: message.messageId };
+          }
+          case 'callbackAnswer':
+            await telegram.answerCbQuery(message.callbackQueryId, message.text, message.showAlert ? { show_alert: true } : {});
+            return { ok: true };
+        }
+      } catch (error) {
+        // Editing a message to the text it already has is not a failure worth retrying.
+        if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return { ok: true };
+        return { ok: false, error: classifyError(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  const absolute = path.join(root, dir);
+  return readdirSync(absolute).flatMap((name) => {
+    const full = path.join(absolute, name);
+    const relative = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'generated' ? [] : sourceFiles(relative);
+    return name.endsWith('.ts') ? [relative] : [];
+  });
+}
+
+/** Every module specifier a file imports (static, dynamic and re-exports). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const specifiers = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)];
+  return specifiers.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+/** Resolves a relative specifier to a project path such as "src/infra/db/client.ts". */
+function target(file: string, specifier: string): string {
+  return specifier.startsWith('.') ? path.normalize(path.join(path.dirname(file), specifier)) : specifier;
+}
+
+interface Rule {
+  readonly name: string;
+  readonly files: string[];
+  readonly forbidden: (target: string) => boolean;
+}
+
+const isTelegraf = (t: string) => t === 'telegraf' || t.startsWith('telegraf/');
+const isPrisma = (t: string) => t.startsWith('@prisma/') || t === 'prisma' || t.startsWith('prisma/') || t.includes('infra/db/generated');
+const isIo = (t: string) => /^(node:)?(fs|net|http|https|child_process|fs\/promises|dgram|worker_threads)$/.test(t) || t === 'better-sqlite3' || t === 'pino';
+
+const rules: Rule[] = [
+  { name: 'telegraf only under src/telegram/', files: [...sourceFiles('src'), ...sourceFiles('commands')].filter((f) => !f.startsWith('src/telegram/')), forbidden: isTelegraf },
+  { name: 'Prisma only under src/infra/db/', files: [...sourceFiles('src'), ...sourceFiles('commands')].filter((f) => !f.startsWith('src/infra/db/')), forbidden: isPrisma },
+  { name: 'src/domain imports nothing with I/O and nothing outside domain', files: sourceFiles('src/domain'), forbidden: (t) => isIo(t) || isPrisma(t) || isTelegraf(t) || (t.startsWith('src/') && !t.startsWith('src/domain/')) || t.startsWith('commands') },
+  { name: 'src/app imports only app and domain', files: sourceFiles('src/app'), forbidden: (t) => isPrisma(t) || isTelegraf(t) || t.startsWith('src/infra') || t.startsWith('src/telegram') || t.startsWith('src/cli') || t.startsWith('commands') || /^(node:)?(fs|net|http|https|child_process)$/.test(t) },
+  { name: 'commands/ imports only src/app and src/domain', files: sourceFiles('commands'), forbidden: (t) => isPrisma(t) || isTelegraf(t) || t.startsWith('src/infra') || t.startsWith('src/telegram') || t.startsWith('src/cli') || isIo(t) },
+  { name: 'src/cli never imports telegraf or src/telegram', files: sourceFiles('src/cli'), forbidden: (t) => isTelegraf(t) || t.startsWith('src/telegram') },
+];
+
+describe('import rules of DESIGN.md', () => {
+  for (const rule of rules) {
+    it(rule.name, () => {
+      expect(rule.files.length).toBeGreaterThan(0);
+      const violations = rule.files.flatMap((file) =>
+        importsOf(file)
+          .map((specifier) => target(file, specifier))
+          .filter(rule.forbidden)
+          .map((t) => `${file} → ${t}`),
+      );
+      expect(violations).toEqual([]);
+    });
+  }
+
+  it('the checker sees a violation when there is one', () => {
+    const isBad = rules[0]?.forbidden ?? (() => false);
+    expect(isBad(target('src/app/x.ts', 'telegraf'))).toBe(true);
+    expect(importsOf('src/telegram/gateway.ts').some(isTelegraf)).toBe(true);
+    expect(importsOf('src/infra/db/client.ts').some(isPrisma)).toBe(true);
+  });
+});

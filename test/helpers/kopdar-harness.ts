@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/infra/logging/logger.ts';
+import { startKopdar, type RunningKopdar } from '../../src/runtime.ts';
+import { FakeTelegramServer } from './fake-telegram/server.ts';
+import { ShiftableClock } from './shiftable-clock.ts';
+
+export const TEST_TOKEN = '123456789:AAHtestTOKENforKOPDARe2eSuite_secret';
+
+export interface Harness {
+  readonly tg: FakeTelegramServer;
+  readonly kopdar: RunningKopdar;
+  readonly clock: ShiftableClock;
+  readonly databaseUrl: string;
+  readonly databaseFile: string;
+  readonly logLines: string[];
+  /** Invitation tokens handed out, in order (predictable, so tests can open the deep link). */
+  readonly tokens: string[];
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly superadminIds?: readonly number[];
+  readonly enforceLimits?: boolean;
+  readonly env?: Record<string, string>;
+}
+
+/** Starts the real bot (in this process) against a fake Bot API server and a fresh SQLite file. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const tg = await FakeTelegramServer.start({ token: TEST_TOKEN, limits: { enforce: options.enforceLimits ?? true } });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kopdar-e2e-'));
+  const databaseFile = path.join(dir, 'data', 'kopdar.db');
+  const databaseUrl = `file:${databaseFile}`;
+  const config = parseConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    DATABASE_URL: databaseUrl,
+    SUPERADMIN_IDS: (options.superadminIds ?? [1001]).join(','),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString('utf8').split('\n').filter((l) => l.length > 0));
+      done();
+    },
+  });
+  const clock = new ShiftableClock();
+  const tokens: string[] = [];
+  let counter = 0;
+  const newToken = (): string => {
+    const token = `invite${String(++counter).padStart(4, '0')}tok`;
+    tokens.push(token);
+    return token;
+  };
+  const kopdar = await startKopdar({ config, logger: createLogger('info', [TEST_TOKEN], sink), clock, newToken });
+  return {
+    tg,
+    kopdar,
+    clock,
+    databaseUrl,
+    databaseFile,
+    logLines,
+    tokens,
+    async stop() {
+      await kopdar.stop();
+      await tg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

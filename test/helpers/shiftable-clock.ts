@@ -1,0 +1,23 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Clock } from '../../src/app/ports/clock.port.ts';
+
+/**
+ * For end-to-end runs: waits are real (the fake Bot API server enforces real-time limits), but
+ * "now" can be moved forward, so a test reaches tomorrow without sleeping until then.
+ */
+export class ShiftableClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return delay(Math.max(0, ms), undefined, signal ? { signal } : undefined);
+  }
+
+  shift(ms: number): void {
+    if (ms < 0) throw new Error('ShiftableClock only moves forward');
+    this.offsetMs += ms;
+  }
+}
