@@ -19,6 +19,7 @@
  * - Without a scheme, a host with no dot ("hello") is malformed, not a site.
  */
 export type { LinkResult, Platform, RefusalReason } from './types.ts';
+export { isPlatform, platforms } from './types.ts';
 export { MAX_LINK_LENGTH } from './limits.ts';
 export { normalizeLink } from './normalize.ts';
 export { extractLinks } from './extract.ts';

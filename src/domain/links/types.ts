@@ -25,3 +25,9 @@ export type LinkResult =
       original: string;
     }
   | { ok: false; reason: RefusalReason; original: string };
+
+export const platforms: readonly Platform[] = ['instagram', 'facebook', 'tiktok', 'youtube', 'x', 'threads'];
+
+export function isPlatform(value: string): value is Platform {
+  return (platforms as readonly string[]).includes(value);
+}

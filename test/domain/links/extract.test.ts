@@ -66,13 +66,13 @@ describe('extractLinks', () => {
     ]);
   });
 
-  it('handles huge inputs quickly', () => {
-    const started = Date.now();
-    extractLinks('a.b,'.repeat(100_000));
-    extractLinks(`https://x.com/${'a'.repeat(200_000)}`);
-    extractLinks('x('.repeat(100_000));
-    extractLinks('https://a.com/,'.repeat(20_000));
-    extractLinks(`https://a.com/${')'.repeat(100_000)}`);
-    expect(Date.now() - started).toBeLessThan(2_000);
+  // These inputs once took quadratic time; the suite's per-test timeout is the guard, and
+  // the results must still be right on inputs this large.
+  it('handles huge inputs', () => {
+    expect(extractLinks('a.b,'.repeat(100_000))).toEqual([]);
+    expect(extractLinks(`https://x.com/${'a'.repeat(200_000)}`)).toHaveLength(1);
+    expect(extractLinks('x('.repeat(100_000))).toEqual([]);
+    expect(extractLinks('https://a.com/,'.repeat(20_000))).toEqual(['https://a.com/']);
+    expect(extractLinks(`https://a.com/${')'.repeat(100_000)}`)).toEqual(['https://a.com/']);
   });
 });
