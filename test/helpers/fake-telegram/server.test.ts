@@ -16,7 +16,7 @@ async function call<T>(
   options: { token?: string; form?: boolean; signal?: AbortSignal } = {},
 ): Promise<{ status: number; body: ApiResponse<T> }> {
   const body = options.form
-    ? new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+    ? new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
     : JSON.stringify(params);
   const res = await fetch(`${tg.apiRoot}/bot${options.token ?? TOKEN}/${method}`, {
     method: 'POST',
