@@ -376,3 +376,41 @@ describe('misbehaving Telegram', () => {
     expect((await call('sendMessage', { chat_id: 5, text: 'private is fine' })).status).toBe(200);
   });
 });
+
+describe('playing the users', () => {
+  it('sends group messages, replies to bot messages, and raw updates', async () => {
+    tg = await FakeTelegramServer.start({ token: TOKEN });
+    const prompt = await result<Message>('sendMessage', { chat_id: 501, text: 'Kirim link:' });
+    const reply = tg.sendText({ from: alice, text: 'https://x.com/a/status/1', replyTo: { text: 'Kirim link:', message_id: prompt.message_id } });
+    const group = tg.sendText({
+      from: alice,
+      chat: { id: -100777, type: 'supergroup', title: 'Admin OPD' },
+      text: 'hai @kopdar_test_bot /rekap',
+    });
+    const raw = tg.pushRawUpdate({ my_chat_member: { chat: { id: -100777 } } });
+    const updates = await result<Update[]>('getUpdates');
+    expect(updates.map((u) => u.update_id)).toEqual([reply, group, raw]);
+    expect(updates[0]?.message).toMatchObject({
+      message_id: 2,
+      reply_to_message: { message_id: prompt.message_id, text: 'Kirim link:', from: { is_bot: true } },
+      entities: [{ type: 'url', offset: 0, length: 24 }],
+    });
+    expect(updates[1]?.message).toMatchObject({
+      chat: { id: -100777, type: 'supergroup', title: 'Admin OPD' },
+      entities: [
+        { type: 'mention', offset: 4, length: 16 },
+        { type: 'bot_command', offset: 21, length: 6 },
+      ],
+    });
+    expect(updates[2]).toEqual({ update_id: raw, my_chat_member: { chat: { id: -100777 } } });
+  });
+
+  it('logs every request with its answer, failures included', async () => {
+    tg = await FakeTelegramServer.start({ token: TOKEN });
+    tg.blockChat(3);
+    await call('sendMessage', { chat_id: 3, text: 'x' });
+    expect(tg.requests).toEqual([
+      expect.objectContaining({ method: 'sendMessage', chatId: 3, status: 403, description: 'Forbidden: bot was blocked by the user' }),
+    ]);
+  });
+});

@@ -23,6 +23,7 @@ import type {
   FakeTelegramStats,
   Id,
   Message,
+  RequestRecord,
   SentCall,
   TextInput,
   Update,
@@ -43,6 +44,7 @@ export class FakeTelegramServer {
   private readonly failures = new FailureInjector();
   private readonly limits: ServerLimits;
   private readonly perMethod: Record<string, number> = {};
+  private readonly requestLog: RequestRecord[] = [];
   private rateLimited = 0;
   private port = 0;
 
@@ -153,6 +155,11 @@ export class FakeTelegramServer {
     );
   }
 
+  /** Every authenticated request with its answer status, failures included (for debugging). */
+  get requests(): readonly RequestRecord[] {
+    return this.requestLog;
+  }
+
   get stats(): FakeTelegramStats {
     return { sendMessage: this.state.stats.sendMessage, rateLimited: this.rateLimited, perMethod: { ...this.perMethod } };
   }
@@ -213,29 +220,38 @@ export class FakeTelegramServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const aborted = new AbortController();
     res.on('close', () => aborted.abort());
+    const request: { method?: string; chatId?: number } = {};
     try {
-      const result = await this.call(req, aborted.signal);
+      const result = await this.call(req, aborted.signal, request);
+      this.logRequest(request, 200);
       writeResult(res, result);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, 'Internal Server Error');
       if (!(error instanceof ApiError)) console.error('FakeTelegram: handler crashed', error);
       if (apiError.code === 429) this.rateLimited++;
+      this.logRequest(request, apiError.code, apiError.description);
       writeError(res, apiError);
     }
   }
 
-  private async call(req: IncomingMessage, signal: AbortSignal): Promise<unknown> {
+  private async call(
+    req: IncomingMessage,
+    signal: AbortSignal,
+    request: { method?: string; chatId?: number },
+  ): Promise<unknown> {
     const url = new URL(req.url ?? '/', this.apiRoot);
     const route = /^\/bot([^/]+)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
     if (!route) throw telegramErrors.notFound();
     const [, token = '', method = ''] = route;
     if (token !== this.options.token) throw telegramErrors.unauthorized();
+    request.method = method;
     this.perMethod[method] = (this.perMethod[method] ?? 0) + 1;
     const handler = methods.get(method.toLowerCase());
     if (!handler) throw telegramErrors.notFound();
 
     const params = new Params(await readParams(req, url));
     const chatId = optionalChatId(params);
+    if (chatId !== undefined) request.chatId = chatId;
     const injected = this.failures.take(method, chatId);
     if (injected) throw injected;
     if (limitedMethods.has(method.toLowerCase()) && chatId !== undefined) {
@@ -244,6 +260,17 @@ export class FakeTelegramServer {
       if (!admission.ok) throw telegramErrors.tooManyRequests(admission.retryAfterSeconds);
     }
     return handler({ state: this.state, params, signal });
+  }
+
+  private logRequest(request: { method?: string; chatId?: number }, status: number, description?: string): void {
+    if (request.method === undefined) return; // unauthenticated or not a Bot API path
+    this.requestLog.push({
+      method: request.method,
+      ...(request.chatId !== undefined ? { chatId: request.chatId } : {}),
+      status,
+      ...(description !== undefined ? { description } : {}),
+      at: Date.now(),
+    });
   }
 
   /** The bot message a user's reply points at: the stored one, or one made up from `text`. */

@@ -183,6 +183,16 @@ export interface SentCall {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+/** Every authenticated request and how it was answered (failures included). */
+export interface RequestRecord {
+  readonly method: string;
+  readonly chatId?: number;
+  /** HTTP status answered (= error_code on failure). */
+  readonly status: number;
+  readonly description?: string;
+  readonly at: number;
+}
+
 export interface WaitOptions {
   /** Default 3000. */
   timeoutMs?: number;
