@@ -26,6 +26,20 @@ describe('Dispatcher error handling', () => {
     expect(onRateLimited).toHaveBeenCalledWith(3);
   });
 
+  it('starts no send during the pause even with other sends in flight', async () => {
+    const { clock, gateway, dispatcher, times } = harness({ latencyMs: 50 });
+    gateway.failChat(5n, { kind: 'rate_limited', retryAfterSeconds: 2 });
+    dispatcher.start();
+    const results = Array.from({ length: 20 }, (_, i) => dispatcher.send(text(i + 1), 'bulk'));
+    await clock.runUntilIdle();
+    expect((await Promise.all(results)).every((r) => r.status === 'sent')).toBe(true);
+    const limitedCall = gateway.calls.find((c) => !c.outcome.ok);
+    const answeredAt = (limitedCall?.at ?? NaN) - (gateway.calls[0]?.at ?? 0) + 50;
+    const at = times();
+    expect(at.filter((t) => t > answeredAt && t < answeredAt + 2000)).toEqual([]);
+    expect(at).toContain(answeredAt + 2000);
+  });
+
   it('retries transient errors with exponential backoff without holding up other chats', async () => {
     const { clock, gateway, dispatcher, times } = harness();
     gateway.failChat(1n, transient, transient);
