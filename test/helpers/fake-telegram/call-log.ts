@@ -4,6 +4,7 @@ interface Waiter {
   readonly predicate: (call: SentCall) => boolean;
   readonly since: number;
   readonly resolve: (call: SentCall) => void;
+  readonly reject: (error: Error) => void;
 }
 
 /**
@@ -14,12 +15,11 @@ interface Waiter {
 export class CallLog {
   readonly calls: SentCall[] = [];
   private readonly waiters = new Set<Waiter>();
-  private readonly timers = new Set<NodeJS.Timeout>();
 
   record(call: SentCall): void {
     this.calls.push(call);
     for (const waiter of this.waiters) {
-      if (waiter.predicate(call)) {
+      if (this.calls.length - 1 >= waiter.since && waiter.predicate(call)) {
         this.waiters.delete(waiter);
         waiter.resolve(call);
       }
@@ -31,30 +31,35 @@ export class CallLog {
     const past = this.calls.slice(since).find(predicate);
     if (past) return Promise.resolve(past);
     const timeoutMs = options.timeoutMs ?? 3000;
-    return new Promise<SentCall>((resolve, reject) => {
-      const waiter: Waiter = {
+    let waiter: Waiter | undefined;
+    const promise = new Promise<SentCall>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (waiter) this.waiters.delete(waiter);
+        reject(new Error(`FakeTelegram: no ${options.what ?? 'matching call'} within ${timeoutMs} ms.\n${this.describe(since)}`));
+      }, timeoutMs);
+      waiter = {
         predicate,
         since,
         resolve: (call) => {
           clearTimeout(timer);
-          this.timers.delete(timer);
           resolve(call);
         },
+        reject: (error) => {
+          clearTimeout(timer);
+          // A wait abandoned by a test that already failed must not add an unhandled
+          // rejection at teardown; one that is awaited still gets the error.
+          promise.catch(() => undefined);
+          reject(error);
+        },
       };
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.waiters.delete(waiter);
-        reject(new Error(`FakeTelegram: no ${options.what ?? 'matching call'} within ${timeoutMs} ms.\n${this.describe(since)}`));
-      }, timeoutMs);
-      this.timers.add(timer);
       this.waiters.add(waiter);
     });
+    return promise;
   }
 
-  /** Fails every waiter (the server is going away) so no test hangs on its timer. */
+  /** Fails every waiter at once (the server is going away) instead of leaving it to time out. */
   close(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const waiter of this.waiters) waiter.reject(new Error(`FakeTelegram stopped while waiting.\n${this.describe()}`));
     this.waiters.clear();
   }
 

@@ -414,3 +414,18 @@ describe('playing the users', () => {
     ]);
   });
 });
+
+describe('waiting', () => {
+  it('waits only for calls after a mark, and fails waiters when stopped', async () => {
+    tg = await FakeTelegramServer.start({ token: TOKEN });
+    await result('sendMessage', { chat_id: 8, text: 'Laporan diterima' });
+    const mark = tg.sent.length;
+    const next = tg.waitForMessage(8, 'diterima', { since: mark });
+    await result('sendMessage', { chat_id: 8, text: 'Laporan kedua diterima' });
+    await expect(next).resolves.toMatchObject({ text: 'Laporan kedua diterima' });
+    const never = expect(tg.waitForMessage(8, 'never', { timeoutMs: 10_000 })).rejects.toThrow(/stopped while waiting/);
+    await tg.stop();
+    await never;
+    tg = await FakeTelegramServer.start({ token: TOKEN }); // for afterEach
+  });
+});
