@@ -76,6 +76,7 @@ export class Dispatcher {
         migrations: 0,
         notBefore: 0,
         inFlight: false,
+        done: false,
         settle,
       });
       this.unsettled++;
@@ -221,6 +222,8 @@ export class Dispatcher {
   }
 
   private settle(job: Job, result: DeliveryResult): void {
+    if (job.done) return;
+    job.done = true;
     this.queue.remove(job);
     this.unsettled--;
     job.settle(result);

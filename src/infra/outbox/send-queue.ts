@@ -15,6 +15,8 @@ export interface Job {
   /** Backoff: not before this instant (ms). */
   notBefore: number;
   inFlight: boolean;
+  /** Resolved already: guards against settling (and counting) a job twice. */
+  done: boolean;
   readonly settle: (result: DeliveryResult) => void;
 }
 
