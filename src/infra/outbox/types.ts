@@ -1,0 +1,37 @@
+import type { GatewayError, OutgoingMessage } from './gateway.port.ts';
+
+/** Priority order: interactive replies first, then urgent directives, then everything else. */
+export type Lane = 'interactive' | 'urgent' | 'bulk';
+export const lanesByPriority: readonly Lane[] = ['interactive', 'urgent', 'bulk'];
+
+export type DeliveryResult =
+  | {
+      readonly status: 'sent';
+      readonly messageId?: number;
+      /** The chat it finally went to: differs from the requested one after a migration. */
+      readonly chatId?: bigint;
+    }
+  | {
+      readonly status: 'failed';
+      /** Final: blocked, chat_not_found, rejected, or transient after maxAttempts. */
+      readonly error: GatewayError;
+    };
+
+export interface DispatcherHooks {
+  /** Every final failure (403/400 to be recorded by the caller; also exhausted retries). */
+  onFinalFailure?(message: OutgoingMessage, error: GatewayError): void | Promise<void>;
+  /** A group became a supergroup: the caller updates its stored chat id. */
+  onChatMigrated?(oldChatId: bigint, newChatId: bigint): void | Promise<void>;
+  onRateLimited?(retryAfterSeconds: number): void;
+}
+
+export interface DispatcherLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** The target chat, or undefined for a callback answer (which is not a chat message). */
+export function chatIdOf(message: OutgoingMessage): bigint | undefined {
+  return message.kind === 'callbackAnswer' ? undefined : message.chatId;
+}
