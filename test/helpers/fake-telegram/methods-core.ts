@@ -33,7 +33,16 @@ export const coreMethods: Record<string, MethodHandler> = {
     pending_update_count: state.updates.pendingCount,
   }),
 
-  setMyCommands: ({ state, params }) => state.commands.set(params),
+  // Menu changes are recorded too, so a test can wait for the one a role change causes.
+  setMyCommands: ({ state, params }) => {
+    const result = state.commands.set(params);
+    state.log.record({ method: 'setMyCommands', at: Date.now(), params: params.raw });
+    return result;
+  },
   getMyCommands: ({ state, params }) => state.commands.get(params),
-  deleteMyCommands: ({ state, params }) => state.commands.delete(params),
+  deleteMyCommands: ({ state, params }) => {
+    const result = state.commands.delete(params);
+    state.log.record({ method: 'deleteMyCommands', at: Date.now(), params: params.raw });
+    return result;
+  },
 };
