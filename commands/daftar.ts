@@ -6,7 +6,7 @@ import { decideJoinRequest, JOIN_CALLBACK_PREFIX, requestJoin } from '../src/app
 /** /daftar KODE: ask Diskominfo to become an admin of an OPD. */
 export const daftar = defineCommand({
   name: 'daftar',
-  roles: ['none', 'admin', 'leader'],
+  roles: ['none', 'admin'],
   chats: ['private'],
   help: (m) => m.commands.daftar,
   usage: (m) => m.join.usage,

@@ -1,24 +1,25 @@
 import { z } from 'zod';
-import { defineCommand } from './spec.ts';
+import { defineCommand, type CommandRawInput } from './spec.ts';
 import { words } from './args.ts';
 import { extractLinks } from '../src/domain/links/index.ts';
-import { looksLikeOpdCode, normalizeOpdCode } from '../src/domain/opd-code.ts';
+import { looksLikeOpdCode } from '../src/domain/opd-code.ts';
 import { recordReports, type ReportRequest } from '../src/app/usecases/reports.ts';
 
 /**
  * Shapes "/lapor [KODE] <link…> [keterangan]" (or "/lapor" replying to a message with links)
- * into links, an optional leading OPD code and the remaining words as the note.
+ * into links, a leading word that may be an OPD code, and the remaining words as the note.
  */
-export function parseReportInput(text: string, replyToText: string | null, hiddenLinks: readonly string[]): ReportRequest {
-  const first = words(text)[0] ?? '';
-  const opdCode = first && looksLikeOpdCode(first) && extractLinks(first).length === 0 ? normalizeOpdCode(first) : null;
-  const body = opdCode ? text.trim().slice(first.length) : text;
-  const ownLinks = [...extractLinks(body), ...hiddenLinks];
-  const links = ownLinks.length > 0 ? ownLinks : replyToText ? extractLinks(replyToText) : [];
+export function parseReportInput(raw: CommandRawInput): ReportRequest {
+  const first = words(raw.text)[0] ?? '';
+  const leadingWord = first && looksLikeOpdCode(first) && extractLinks(first).length === 0 ? first : null;
+  const body = leadingWord ? raw.text.trim().slice(first.length) : raw.text;
+  const ownLinks = [...extractLinks(body), ...raw.hiddenLinks];
+  const replyLinks = raw.replyToText ? [...extractLinks(raw.replyToText), ...raw.replyHiddenLinks] : [...raw.replyHiddenLinks];
+  const links = ownLinks.length > 0 ? ownLinks : replyLinks;
   let note = body;
   for (const link of extractLinks(body)) note = note.replace(link, ' ');
   note = note.replace(/\s+/g, ' ').trim();
-  return { links: [...new Set(links)], note: note || null, opdCode };
+  return { links: [...new Set(links)], note: note || null, leadingWord };
 }
 
 /** /lapor: records post links for the reporter's OPD. */
@@ -29,7 +30,7 @@ export const lapor = defineCommand({
   help: (m, role) => (role === 'superadmin' ? m.commands.laporSuperadmin : m.commands.lapor),
   usage: (m) => m.report.noLink,
   args: z
-    .object({ text: z.string(), replyToText: z.string().nullable(), hiddenLinks: z.array(z.string()) })
-    .transform(({ text, replyToText, hiddenLinks }) => parseReportInput(text, replyToText, hiddenLinks)),
+    .object({ text: z.string(), replyToText: z.string().nullable(), hiddenLinks: z.array(z.string()), replyHiddenLinks: z.array(z.string()) })
+    .transform(parseReportInput),
   run: (ctx, request, deps) => recordReports(deps, ctx.actor, request),
 });

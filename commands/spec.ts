@@ -19,8 +19,10 @@ export interface CommandRawInput {
   readonly text: string;
   /** The text or caption of the message this one replies to, if any. */
   readonly replyToText: string | null;
-  /** URLs hidden behind text (text_link entities) in the message and its replied-to message. */
+  /** URLs hidden behind text (text_link entities) in the message itself. */
   readonly hiddenLinks: readonly string[];
+  /** URLs hidden behind text in the replied-to message. */
+  readonly replyHiddenLinks: readonly string[];
 }
 
 export interface HelpEntry {

@@ -43,11 +43,11 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
       logger,
       hooks: {
         onFinalFailure: async (message, error) => {
-          if (message.kind === 'callbackAnswer') return;
-          logger.warn({ event: 'delivery.final_failure', chatId: message.chatId.toString(), kind: error.kind });
-          const code = error.kind === 'blocked' ? 403 : error.kind === 'rejected' ? error.code : 400;
-          const description = 'description' in error ? error.description : error.kind;
-          await recordUndeliverable(deps, message.chatId, code, description);
+          const chatId = message.kind === 'callbackAnswer' ? undefined : message.chatId.toString();
+          // Only 403 (blocked) and 400 (chat not found) say the chat itself is gone for good.
+          const final = message.kind !== 'callbackAnswer' && (error.kind === 'blocked' || error.kind === 'chat_not_found');
+          if (final) await recordUndeliverable(deps, message.chatId, error.kind === 'blocked' ? 403 : 400, error.description);
+          logger.warn({ event: 'delivery.final_failure', chatId, kind: error.kind, recorded: final, description: 'description' in error ? error.description : undefined });
         },
         onRateLimited: (retryAfterSeconds) => logger.warn({ event: 'delivery.rate_limited', retryAfterSeconds }),
       },

@@ -2,6 +2,7 @@ import { TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Button } from '../app/reply.ts';
 import type { GatewayError, GatewayOutcome, OutgoingMessage, TelegramGateway } from '../infra/outbox/gateway.port.ts';
+import { classifyTelegramError } from '../infra/outbox/classify-error.ts';
 
 /** Telegram chat ids fit in 52 bits, so a JS number carries them exactly (JSON has no BigInt). */
 export const chatIdForApi = (chatId: bigint): number => Number(chatId);
@@ -15,18 +16,10 @@ function keyboard(buttons: readonly (readonly Button[])[] | undefined): InlineKe
   };
 }
 
-/** Sorts Telegram's answer into what the dispatcher must do about it. */
+/** Sorts a telegraf failure into what the dispatcher must do about it. */
 export function classifyError(error: unknown): GatewayError {
-  if (!(error instanceof TelegramError)) {
-    return { kind: 'transient', description: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' };
-  }
-  const { code, description, parameters } = error;
-  if (code === 429) return { kind: 'rate_limited', retryAfterSeconds: parameters?.retry_after ?? 1 };
-  if (parameters?.migrate_to_chat_id !== undefined) return { kind: 'migrated', newChatId: BigInt(parameters.migrate_to_chat_id) };
-  if (code === 403) return { kind: 'blocked', description };
-  if (code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(description)) return { kind: 'chat_not_found', description };
-  if (code >= 500) return { kind: 'transient', description };
-  return { kind: 'rejected', code, description };
+  if (error instanceof TelegramError) return classifyTelegramError(error.code, error.description, { ...error.parameters });
+  return { kind: 'transient', description: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' };
 }
 
 /** The dispatcher's only way to Telegram: every message is HTML, without link previews. */

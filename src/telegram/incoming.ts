@@ -65,7 +65,8 @@ export function toIncomingEvent(update: Update): IncomingEvent | null {
     raw: {
       text: content.text.slice(first.length).trim(),
       replyToText: repliedContent?.text ?? null,
-      hiddenLinks: [...hiddenLinks(content.entities), ...(repliedContent ? hiddenLinks(repliedContent.entities) : [])],
+      hiddenLinks: hiddenLinks(content.entities),
+      replyHiddenLinks: repliedContent ? hiddenLinks(repliedContent.entities) : [],
     },
   };
 }

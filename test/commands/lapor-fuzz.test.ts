@@ -73,7 +73,7 @@ describe('/lapor under 10,000 random and malformed messages', () => {
     const accepted = new Set<string>();
     await fc.assert(
       fc.asyncProperty(message, fc.option(fc.string({ maxLength: 200 })), async (text, replyTo) => {
-        const outcome = await lapor.execute({ actor: admin, chat: { id: 2001n, kind: 'private' } }, { text, replyToText: replyTo, hiddenLinks: [] }, app.deps);
+        const outcome = await lapor.execute({ actor: admin, chat: { id: 2001n, kind: 'private' } }, { text, replyToText: replyTo, hiddenLinks: [], replyHiddenLinks: [] }, app.deps);
         expect(outcome.replies).toHaveLength(1);
         const answer = outcome.replies[0]?.text ?? '';
         expect(['✅', '🔁', '❌'].some((marker) => answer.startsWith(marker))).toBe(true);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/infra/logging/logger.ts';
@@ -19,6 +20,8 @@ export interface Harness {
   readonly logLines: string[];
   /** Invitation tokens handed out, in order (predictable, so tests can open the deep link). */
   readonly tokens: string[];
+  /** Resolves when `count` log lines (past or future) match; fails after timeoutMs. */
+  waitForLog(match: (line: Record<string, unknown>) => boolean, count?: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,12 +46,30 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   const logLines: string[] = [];
+  const logEvents = new EventEmitter();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       logLines.push(...chunk.toString('utf8').split('\n').filter((l) => l.length > 0));
+      logEvents.emit('line');
       done();
     },
   });
+  const waitForLog = (match: (line: Record<string, unknown>) => boolean, count = 1, timeoutMs = 10_000): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const seen = () => logLines.filter((l) => match(JSON.parse(l) as Record<string, unknown>)).length >= count;
+      if (seen()) return resolve();
+      const onLine = () => {
+        if (!seen()) return;
+        clearTimeout(timer);
+        logEvents.off('line', onLine);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        logEvents.off('line', onLine);
+        reject(new Error(`no ${count} matching log lines within ${timeoutMs} ms:\n${logLines.slice(-10).join('\n')}`));
+      }, timeoutMs);
+      logEvents.on('line', onLine);
+    });
   const clock = new ShiftableClock();
   const tokens: string[] = [];
   let counter = 0;
@@ -66,6 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseFile,
     logLines,
     tokens,
+    waitForLog,
     async stop() {
       await kopdar.stop();
       await tg.stop();

@@ -58,6 +58,10 @@ export const id = {
       'Tautan undangan ini tidak dikenal. Pastikan Anda membuka tautan lengkap yang dikirim Diskominfo, atau minta tautan baru.',
     invitationExpired: 'Tautan undangan ini sudah kedaluwarsa (berlaku 7 hari). Mohon minta tautan baru ke Diskominfo.',
     invitationUsed: 'Tautan undangan ini sudah dipakai. Setiap tautan hanya berlaku sekali; mohon minta tautan baru ke Diskominfo.',
+    invitationMoved: (name: string, fromCode: string, opdName: string, code: string) =>
+      `Selamat datang, ${e(name)}. Anda dipindahkan dari ${e(fromCode)} dan sekarang <b>admin media sosial ${e(opdName)} (${e(code)})</b>. Laporan lama Anda tetap tercatat untuk ${e(fromCode)}.`,
+    invitationNotForLeader:
+      'Anda terdaftar sebagai Pimpinan, jadi tautan undangan admin ini tidak dipakai dan tetap berlaku. Teruskan tautannya ke admin OPD yang dituju.',
     invitationNotForSuperadmin:
       'Anda superadmin, jadi tautan undangan ini tidak dipakai dan tetap berlaku. Teruskan tautannya ke calon admin.',
     inviterNotice: (name: string, code: string) => `✅ ${e(name)} telah bergabung sebagai admin ${e(code)} melalui tautan undangan.`,
@@ -81,7 +85,7 @@ export const id = {
     riwayat: { description: '10 laporan terakhir OPD saya', usage: '' },
     riwayatSuperadmin: { description: '10 laporan terakhir sebuah OPD', usage: 'KODE_OPD' },
     undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan' },
-    cabut: { description: 'Cabut status admin seseorang', usage: '@username | ID' },
+    cabut: { description: 'Cabut status admin atau pimpinan seseorang', usage: '@username | ID' },
     pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
     opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
   },
@@ -97,7 +101,7 @@ export const id = {
   invite: {
     usage: 'Cara pakai: <code>/undang KODE_OPD</code> (contoh: <code>/undang DINKES</code>) atau <code>/undang pimpinan</code>.',
     created: (target: string, link: string, until: string) =>
-      `Tautan undangan untuk <b>${e(target)}</b>, berlaku sampai ${e(until)} dan hanya bisa dipakai sekali:\n${e(link)}\n\nKirimkan tautan ini kepada calon admin; begitu dibuka, ia langsung terdaftar.`,
+      `Tautan undangan untuk <b>${e(target)}</b>, berlaku sampai ${e(until)} dan hanya bisa dipakai sekali:\n${e(link)}\n\nKirimkan tautan ini kepada orang yang dituju. Begitu ia membuka tautan dan menekan <b>MULAI</b>/<b>START</b>, ia langsung terdaftar.`,
     leaderTarget: 'Pimpinan',
   },
 
@@ -127,7 +131,9 @@ export const id = {
   members: {
     revokeUsage: 'Cara pakai: <code>/cabut @username</code> atau <code>/cabut ID_TELEGRAM</code>.',
     moveUsage: 'Cara pakai: <code>/pindah @username KODE_OPD</code>, contoh <code>/pindah @budi DINSOS</code>.',
-    notAdmin: (name: string) => `${e(name)} bukan admin OPD mana pun.`,
+    notAdmin: (name: string) => `${e(name)} bukan admin OPD maupun pimpinan.`,
+    leaderRevoked: (name: string) => `${e(name)} tidak lagi terdaftar sebagai pimpinan.`,
+    leaderRevokedNotice: 'Anda tidak lagi terdaftar sebagai pimpinan di bot ini. Bila ini keliru, mohon hubungi Diskominfo.',
     cannotChangeSuperadmin: 'Superadmin diatur lewat SUPERADMIN_IDS di konfigurasi, tidak lewat perintah ini.',
     revoked: (name: string, code: string) =>
       `${e(name)} tidak lagi menjadi admin ${e(code)}. Laporan yang pernah ia kirim tetap tercatat untuk ${e(code)}.`,
@@ -186,6 +192,8 @@ export const id = {
     line: (n: number, when: string, platform: Platform, url: string, by: string) =>
       `${n}. ${e(when)} · ${id.platformName[platform]} · ${e(by)}\n${e(url)}`,
     empty: (code: string) => `Belum ada laporan untuk ${e(code)}. Laporkan postingan dengan <code>/lapor &lt;tautan&gt;</code>.`,
+    ownOnly: (named: string, own: string) =>
+      `Riwayat ${e(named)} hanya dapat dilihat Diskominfo dan pimpinan; berikut riwayat OPD Anda, ${e(own)}.`,
     superadminUsage: 'Cara pakai: <code>/riwayat KODE_OPD</code>, contoh <code>/riwayat DINKES</code>.',
   },
 

@@ -54,6 +54,7 @@ export async function acceptInvitation(deps: AppDeps, actor: Person, token: stri
     if (invitation.usedAt) return reply(m.start.invitationUsed);
     if (invitation.expiresAt.getTime() <= now.getTime()) return reply(m.start.invitationExpired);
     if (actor.role === 'superadmin') return reply(m.start.invitationNotForSuperadmin);
+    if (actor.role === 'leader' && invitation.role === 'admin') return reply(m.start.invitationNotForLeader);
     if (!(await repos.invitations.markUsed(invitation.id, actor.id, now))) return reply(m.start.invitationUsed);
 
     const inviter = await repos.users.findById(invitation.createdById);
@@ -71,6 +72,7 @@ export async function acceptInvitation(deps: AppDeps, actor: Person, token: stri
     }
     const opd = invitation.opdId === null ? null : await repos.opds.findById(invitation.opdId);
     if (!opd) return reply(m.start.invitationInvalid);
+    const previousOpd = actor.role === 'admin' && actor.opdId !== null && actor.opdId !== opd.id ? await repos.opds.findById(actor.opdId) : null;
     await repos.users.setRole(actor.id, 'admin', opd.id);
     await repos.audit.record({
       actorId: actor.id,
@@ -81,7 +83,7 @@ export async function acceptInvitation(deps: AppDeps, actor: Person, token: stri
     });
     return {
       replies: [
-        { text: m.start.invitationAccepted(name, opd.name, opd.code) },
+        { text: previousOpd ? m.start.invitationMoved(name, previousOpd.code, opd.name, opd.code) : m.start.invitationAccepted(name, opd.name, opd.code) },
         ...(inviter ? [{ text: m.start.inviterNotice(name, opd.code), chatId: inviter.telegramId }] : []),
       ],
       roleChanges: [{ telegramId: actor.telegramId, role: 'admin' }],

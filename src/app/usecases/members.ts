@@ -14,13 +14,21 @@ async function findPerson(repos: Repositories, ref: PersonRef): Promise<Person |
   return 'username' in ref ? repos.users.findByUsername(ref.username) : repos.users.findByTelegramId(ref.telegramId);
 }
 
-/** Removes someone's admin role; their past reports stay attributed to the OPD. */
+/** Removes someone's admin (or leader) role; their past reports stay attributed to the OPD. */
 export async function revokeAdmin(deps: AppDeps, actor: Person, ref: PersonRef): Promise<Outcome> {
   const m = deps.messages;
   return deps.uow.run(async (repos) => {
     const target = await findPerson(repos, ref);
     if (!target) return reply(m.common.personNotFound(describeRef(ref)));
     if (target.role === 'superadmin') return reply(m.members.cannotChangeSuperadmin);
+    if (target.role === 'leader') {
+      await repos.users.setRole(target.id, 'none', null);
+      await repos.audit.record({ actorId: actor.id, action: 'leader.revoked', subject: `user:${target.id}`, at: deps.clock.now() });
+      return {
+        replies: [{ text: m.members.leaderRevoked(displayName(target)) }, { text: m.members.leaderRevokedNotice, chatId: target.telegramId }],
+        roleChanges: [{ telegramId: target.telegramId, role: 'none' }],
+      };
+    }
     const opd = target.opdId === null ? null : await repos.opds.findById(target.opdId);
     if (target.role !== 'admin' || !opd) return reply(m.members.notAdmin(displayName(target)));
     await repos.users.setRole(target.id, 'none', null);
@@ -78,7 +86,7 @@ export async function describeMe(deps: AppDeps, actor: Person): Promise<Outcome>
   );
 }
 
-/** /opd: every OPD with its number of admins, for superadmins. */
+/** /opd: every OPD with its number of admins, for superadmins and leaders. */
 export async function listOpdsWithAdmins(deps: AppDeps): Promise<Outcome> {
   const m = deps.messages;
   const rows = await deps.uow.run(async (repos) => {

@@ -4,6 +4,7 @@ import type { Opd, Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
 import { normalizeLink } from '../../domain/links/index.ts';
 import { formatDateTimeId } from '../../domain/time/format.ts';
+import { normalizeOpdCode } from '../../domain/opd-code.ts';
 import { startOfLocalWeek } from '../../domain/time/zoned.ts';
 
 export const MAX_LINKS_PER_MESSAGE = 10;
@@ -15,8 +16,9 @@ export interface ReportRequest {
   /** Link tokens in the order the admin wrote them (already extracted from the text). */
   readonly links: readonly string[];
   readonly note: string | null;
-  /** A leading OPD code: required from a superadmin, ignored from an admin of that OPD. */
-  readonly opdCode: string | null;
+  /** A leading word shaped like an OPD code, as typed: required from a superadmin; from an admin
+   *  it must be their own OPD or is kept as part of the note. */
+  readonly leadingWord: string | null;
 }
 
 type OpdChoice = Opd | 'needs_code' | { readonly unknown: string } | { readonly notYours: Opd; readonly own: Opd };
@@ -44,12 +46,13 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
   const m = deps.messages;
   if (request.links.length === 0) return reply(m.report.noLink);
   return deps.uow.run(async (repos) => {
-    const opd = await resolveOpd(repos, actor, request.opdCode, actor.role === 'superadmin');
+    const opdCode = request.leadingWord ? normalizeOpdCode(request.leadingWord) : null;
+    const opd = await resolveOpd(repos, actor, opdCode, actor.role === 'superadmin');
     if (opd === 'needs_code') return reply(m.report.superadminNeedsOpd);
     if ('unknown' in opd) return reply(m.common.unknownOpd(opd.unknown));
     if ('notYours' in opd) return reply(m.report.notYourOpd(opd.notYours.code, opd.own.code));
     // A leading word that is not an OPD code (e.g. "/lapor VAKSIN <link>") belongs to the note.
-    const noteParts = [request.opdCode && request.opdCode !== opd.code && actor.role !== 'superadmin' ? request.opdCode : null, request.note];
+    const noteParts = [opdCode !== opd.code && actor.role !== 'superadmin' ? request.leadingWord : null, request.note];
     const fullNote = noteParts.filter((p): p is string => Boolean(p)).join(' ') || null;
 
     const now = deps.clock.now();
@@ -134,12 +137,13 @@ export async function reportHistory(deps: AppDeps, actor: Person, opdCode: strin
     const choice = await resolveOpd(repos, actor, opdCode, actor.role !== 'admin');
     if (choice === 'needs_code') return reply(m.history.superadminUsage);
     if ('unknown' in choice) return reply(m.common.unknownOpd(choice.unknown));
-    // Admins read their own OPD's history; naming another OPD does not reveal it.
+    // Admins read their own OPD's history; naming another OPD does not reveal it, and says so.
     const opd = 'notYours' in choice ? choice.own : choice;
+    const notice = 'notYours' in choice ? [m.history.ownOnly(choice.notYours.code, opd.code)] : [];
     const reports = await repos.reports.recentForOpd(opd.id, HISTORY_SIZE);
-    if (reports.length === 0) return reply(m.history.empty(opd.code));
+    if (reports.length === 0) return reply([...notice, m.history.empty(opd.code)].join('\n\n'));
     const names = new Map<number, string>();
-    const lines = [m.history.header(opd.code, opd.name)];
+    const lines = [...notice, m.history.header(opd.code, opd.name)];
     for (const [index, report] of reports.entries()) {
       if (!names.has(report.reporterId)) {
         const reporter = await repos.users.findById(report.reporterId);
