@@ -141,6 +141,24 @@ describe('onboarding and /lapor end to end', () => {
     expect(await say(applicant, '/lapor https://www.threads.net/@dinsos/post/C8abcDEFghi', /^✅ Threads/)).toContain('DINSOS');
   });
 
+  it('/bantuan lists only what my role may do', async () => {
+    const forAdmin = await say(applicant, '/bantuan', /Perintah untuk/);
+    expect(forAdmin).toContain('/lapor');
+    expect(forAdmin).not.toContain('/undang');
+    const forSuperadmin = await say(superadmin, '/bantuan', /Perintah untuk/);
+    expect(forSuperadmin).toContain('/undang');
+    expect(forSuperadmin).toContain('/lapor KODE_OPD');
+    expect(await say(applicant, '/undang DINKES', /tidak tersedia untuk peran Anda/)).toContain('/bantuan');
+  });
+
+  it('/pindah moves an admin; their earlier reports stay with the old OPD', async () => {
+    await say(superadmin, '/pindah @rina_dinsos DPUPR', /dipindahkan dari DINSOS ke DPUPR/);
+    await h.tg.waitForMessage(applicant.id, /Dinas Pekerjaan Umum dan Penataan Ruang \(DPUPR\)/);
+    const history = await say(superadmin, '/riwayat DINSOS', /Laporan terakhir DINSOS/);
+    expect(history).toContain('threads.net/post/C8abcDEFghi');
+    expect(await say(applicant, '/lapor https://vt.tiktok.com/ZSabc123/', /^✅ TikTok/)).toContain('DPUPR');
+  });
+
   it('commands work as /cmd@bot in a group, and are ignored when addressed to another bot', async () => {
     const group = { id: -100777, type: 'supergroup' as const, title: 'Admin Medsos Kab' };
     h.tg.sendText({ from: admin, chat: group, text: '/saya@other_bot' });
