@@ -7,6 +7,14 @@ export function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length > 0);
 }
 
+/** Arguments given as words after the command, validated by a tuple (or union of tuples). */
+export function wordArgs<T>(schema: z.ZodType<T, string[]>) {
+  return z
+    .object({ text: z.string() })
+    .transform(({ text }) => words(text))
+    .pipe(schema);
+}
+
 export const opdCodeWord = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './spec.ts';
-import { personRefWord, words } from './args.ts';
+import { personRefWord, wordArgs } from './args.ts';
 import { revokeAdmin } from '../src/app/usecases/members.ts';
 
 /** /cabut @admin: removes an admin; their reports stay with the OPD. */
@@ -10,9 +10,6 @@ export const cabut = defineCommand({
   chats: ['private'],
   help: (m) => m.commands.cabut,
   usage: (m) => m.members.revokeUsage,
-  args: z
-    .object({ text: z.string() })
-    .transform(({ text }) => words(text))
-    .pipe(z.tuple([personRefWord])),
+  args: wordArgs(z.tuple([personRefWord])),
   run: (ctx, [ref], deps) => revokeAdmin(deps, ctx.actor, ref),
 });

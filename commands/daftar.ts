@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction, defineCommand } from './spec.ts';
-import { opdCodeWord, words } from './args.ts';
+import { opdCodeWord, wordArgs } from './args.ts';
 import { decideJoinRequest, JOIN_CALLBACK_PREFIX, requestJoin } from '../src/app/usecases/join-requests.ts';
 
 /** /daftar KODE: ask Diskominfo to become an admin of an OPD. */
@@ -10,10 +10,7 @@ export const daftar = defineCommand({
   chats: ['private'],
   help: (m) => m.commands.daftar,
   usage: (m) => m.join.usage,
-  args: z
-    .object({ text: z.string() })
-    .transform(({ text }) => words(text))
-    .pipe(z.tuple([opdCodeWord])),
+  args: wordArgs(z.tuple([opdCodeWord])),
   run: (ctx, [code], deps) => requestJoin(deps, ctx.actor, code),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './spec.ts';
-import { opdCodeWord, personRefWord, words } from './args.ts';
+import { opdCodeWord, personRefWord, wordArgs } from './args.ts';
 import { moveAdmin } from '../src/app/usecases/members.ts';
 
 /** /pindah @admin KODE: moves an admin to another OPD. */
@@ -10,9 +10,6 @@ export const pindah = defineCommand({
   chats: ['private'],
   help: (m) => m.commands.pindah,
   usage: (m) => m.members.moveUsage,
-  args: z
-    .object({ text: z.string() })
-    .transform(({ text }) => words(text))
-    .pipe(z.tuple([personRefWord, opdCodeWord])),
+  args: wordArgs(z.tuple([personRefWord, opdCodeWord])),
   run: (ctx, [ref, code], deps) => moveAdmin(deps, ctx.actor, ref, code),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './spec.ts';
-import { opdCodeWord, words } from './args.ts';
+import { opdCodeWord, wordArgs } from './args.ts';
 import { reportHistory } from '../src/app/usecases/reports.ts';
 
 /** /riwayat [KODE]: the last ten reports of my OPD (superadmins and leaders name one). */
@@ -10,9 +10,6 @@ export const riwayat = defineCommand({
   chats: ['private', 'group'],
   help: (m, role) => (role === 'admin' ? m.commands.riwayat : m.commands.riwayatSuperadmin),
   usage: (m) => m.history.superadminUsage,
-  args: z
-    .object({ text: z.string() })
-    .transform(({ text }) => words(text))
-    .pipe(z.union([z.tuple([]).transform(() => null), z.tuple([opdCodeWord]).transform(([code]) => code)])),
+  args: wordArgs(z.union([z.tuple([]).transform(() => null), z.tuple([opdCodeWord]).transform(([code]) => code)])),
   run: (ctx, code, deps) => reportHistory(deps, ctx.actor, code),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './spec.ts';
-import { opdCodeWord, words } from './args.ts';
+import { opdCodeWord, wordArgs } from './args.ts';
 import { createInvitation, type InvitationTarget } from '../src/app/usecases/invitations.ts';
 
 const target = z.union([
@@ -15,9 +15,6 @@ export const undang = defineCommand({
   chats: ['private'],
   help: (m) => m.commands.undang,
   usage: (m) => m.invite.usage,
-  args: z
-    .object({ text: z.string() })
-    .transform(({ text }) => words(text))
-    .pipe(z.tuple([target])),
+  args: wordArgs(z.tuple([target])),
   run: (ctx, [invitationTarget], deps) => createInvitation(deps, ctx.actor, invitationTarget),
 });

@@ -72,15 +72,8 @@ export interface JoinRequestRepository {
   decide(id: number, status: 'approved' | 'rejected', deciderId: number, at: Date): Promise<boolean>;
 }
 
-export interface NewReport {
-  readonly opdId: number;
-  readonly reporterId: number;
-  readonly platform: Platform;
-  readonly canonicalUrl: string;
-  readonly originalUrl: string;
-  readonly note: string | null;
-  readonly createdAt: Date;
-}
+/** A report about to be stored: everything but its id. */
+export type NewReport = Omit<RecordedReport, 'id'>;
 
 export interface ReportRepository {
   findByCanonicalUrl(canonicalUrl: string): Promise<RecordedReport | null>;
