@@ -47,21 +47,25 @@ function addressed(replies: readonly Reply[], chatId: bigint): (Reply & { chatId
   return replies.map((r) => ({ ...r, chatId: r.chatId ?? chatId }));
 }
 
+/** False for what is not for the bot: group chatter, other bots' commands. Costs no I/O. */
+export function concernsBot(event: IncomingEvent, botUsername: string): boolean {
+  if (event.kind === 'command' && event.addressedTo && event.addressedTo !== botUsername.toLowerCase()) return false;
+  if (event.kind !== 'button' && event.chat.kind === 'group' && (event.kind === 'text' || !commandByName.has(event.name))) return false;
+  return true;
+}
+
 /** Routes one event through authorisation, argument validation and the command's use case. */
 export async function route(event: IncomingEvent, deps: AppDeps): Promise<RoutedResult | null> {
   const m = deps.messages;
-  if (event.kind === 'command' && event.addressedTo && event.addressedTo !== deps.settings.botUsername.toLowerCase()) {
-    return null; // "/cmd@another_bot" in a group is not for us
-  }
-  if (event.kind !== 'button' && event.chat.kind === 'group' && (event.kind === 'text' || !commandByName.has(event.name))) {
-    return null; // groups talk among themselves; only our commands concern us
-  }
-  const actor = await identifyPerson(deps, event.from);
+  if (!concernsBot(event, deps.settings.botUsername)) return null;
+  const identified = await identifyPerson(deps, event.from);
+  const actor = identified.person;
+  const ownRoleChange: RoleChange[] = identified.roleChanged ? [{ telegramId: actor.telegramId, role: actor.role }] : [];
   const say = (text: string, command: string | null = null): RoutedResult => ({
     actor,
     command,
     replies: event.kind === 'button' ? [] : [{ text, chatId: event.chat.id }],
-    roleChanges: [],
+    roleChanges: ownRoleChange,
   });
 
   if (event.kind === 'text') {
@@ -72,7 +76,7 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
     const prefix = event.data.split(':')[0] ?? '';
     const action = actions.find((a) => a.prefix === prefix);
     if (!action || !action.roles.includes(actor.role) || !event.chat) {
-      return { actor, command: null, replies: [], answer: m.common.buttonExpired, roleChanges: [] };
+      return { actor, command: null, replies: [], answer: m.common.buttonExpired, roleChanges: ownRoleChange };
     }
     const outcome = await action.execute({ actor, chat: event.chat, messageId: event.messageId }, event.data, deps);
     return {
@@ -83,7 +87,7 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
       ...(outcome.editedText && event.messageId !== null
         ? { edit: { chatId: event.chat.id, messageId: event.messageId, text: outcome.editedText, ...(outcome.editedButtons ? { buttons: outcome.editedButtons } : {}) } }
         : {}),
-      roleChanges: outcome.roleChanges ?? [],
+      roleChanges: [...ownRoleChange, ...(outcome.roleChanges ?? [])],
     };
   }
 
@@ -96,5 +100,5 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
     return say(event.chat.kind === 'group' ? m.common.privateOnly(command.name, deps.settings.botUsername) : m.common.groupOnly(command.name), command.name);
   }
   const outcome = await command.execute({ actor, chat: event.chat }, event.raw, deps);
-  return { actor, command: command.name, replies: addressed(outcome.replies, event.chat.id), roleChanges: outcome.roleChanges ?? [] };
+  return { actor, command: command.name, replies: addressed(outcome.replies, event.chat.id), roleChanges: [...ownRoleChange, ...(outcome.roleChanges ?? [])] };
 }

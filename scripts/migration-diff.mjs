@@ -1,11 +1,11 @@
-// Development tool: writes the SQL migration that takes the database built from the checked-in
-// migrations to prisma/schema.prisma, using Prisma's schema engine compiled to WebAssembly
-// (its native engine cannot be downloaded here). Usage: npm run db:diff -- <migration_name>
-import { readFileSync, readdirSync, mkdirSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+// Development tool: writes the SQL migration that takes prisma/schema.snapshot.prisma (the schema
+// the checked-in migrations produce) to prisma/schema.prisma, using Prisma's schema engine
+// compiled to WebAssembly (its native engine cannot be downloaded everywhere), then updates the
+// snapshot. Usage: npm run db:diff [-- <migration_name>]
+import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
@@ -21,20 +21,14 @@ const { instance } = await WebAssembly.instantiate(wasmBytes, { './schema_engine
 bg.__wbg_set_wasm(instance.exports);
 instance.exports.__wbindgen_start?.();
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'kopdar-diff-'));
-const dbFile = path.join(tmp, 'base.db');
-const db = new Database(dbFile);
-const applied = existsSync(migrationsDir)
-  ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-  : [];
-for (const dir of applied) db.exec(readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8'));
-db.close();
-
+const snapshotPath = path.join(root, 'prisma', 'schema.snapshot.prisma');
 const schema = readFileSync(schemaPath, 'utf8');
-const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: `file:${dbFile}` }));
+const snapshot = existsSync(snapshotPath) ? readFileSync(snapshotPath, 'utf8') : null;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'kopdar-diff-'));
+const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: `file:${path.join(tmp, 'unused.db')}` }));
 const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapterFactory);
 const result = await engine.diff({
-  from: applied.length === 0 ? { tag: 'empty' } : { tag: 'url', url: `file:${dbFile}` },
+  from: snapshot === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: snapshotPath, content: snapshot }] },
   to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
   script: true,
   shadowDatabaseUrl: null,
@@ -56,4 +50,5 @@ const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 const target = path.join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(target, { recursive: true });
 writeFileSync(path.join(target, 'migration.sql'), sql + '\n');
+writeFileSync(snapshotPath, schema);
 console.log(`Wrote ${path.relative(root, target)}/migration.sql`);

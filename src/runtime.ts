@@ -3,7 +3,7 @@ import { createAppDeps } from './app/composition.ts';
 import type { AppDeps } from './app/deps.ts';
 import type { Clock } from './app/ports/clock.port.ts';
 import type { Logger } from './app/ports/logger.port.ts';
-import { bootstrapSuperadmins } from './app/usecases/identify.ts';
+import { bootstrapSuperadmins, pruneUpdateClaims } from './app/usecases/identify.ts';
 import { recordUndeliverable } from './app/usecases/delivery-failures.ts';
 import { openMigratedDatabase } from './infra/db/open.ts';
 import { Dispatcher } from './infra/outbox/dispatcher.ts';
@@ -53,8 +53,10 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
       },
     });
     dispatcher.start();
-    await bootstrapSuperadmins(deps);
-    const bot = await telegram.launch({ deps, dispatcher });
+    const { demoted } = await bootstrapSuperadmins(deps);
+    const pruned = await pruneUpdateClaims(deps);
+    if (pruned > 0) logger.info({ event: 'updates.pruned', count: pruned });
+    const bot = await telegram.launch({ deps, dispatcher, demoted });
     logger.info({ event: 'bot.started', username: telegram.botUsername, timezone: config.timezone });
     let stopped: Promise<void> | null = null;
     return {

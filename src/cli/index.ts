@@ -145,7 +145,7 @@ async function run(argv: string[]): Promise<number> {
       await withApp(
         config,
         async (deps) => {
-          const superadmins = await bootstrapSuperadmins(deps);
+          const { superadmins } = await bootstrapSuperadmins(deps);
           const creator = superadmins[0];
           if (!creator) throw new CliError('SUPERADMIN_IDS belum diisi; undangan harus atas nama seorang superadmin.');
           const outcome = await createInvitation(deps, creator, target);

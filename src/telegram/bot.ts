@@ -1,9 +1,9 @@
 import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { route, type RoutedResult } from '../../commands/router.ts';
+import { concernsBot, route, type RoutedResult } from '../../commands/router.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { Logger } from '../app/ports/logger.port.ts';
-import { claimUpdate } from '../app/usecases/identify.ts';
+import { claimUpdate, finishUpdate } from '../app/usecases/identify.ts';
 import { splitMessage } from '../domain/text/split.ts';
 import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
 import { toIncomingEvent } from './incoming.ts';
@@ -21,6 +21,8 @@ export interface BotOptions {
 export class KopdarBot {
   readonly telegraf: Telegraf;
   private inFlight = 0;
+  private readonly inFlightIds = new Set<number>();
+  private readonly pendingWork = new Set<Promise<unknown>>();
   private idle: (() => void) | null = null;
   private polling: Promise<void> | null = null;
   private stopping = false;
@@ -55,25 +57,32 @@ export class KopdarBot {
       // telegraf throws when polling never started; there is nothing to stop then.
     }
     await this.polling?.catch(() => undefined);
-    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+    if (this.inFlight > 0 || this.pendingWork.size > 0) await new Promise<void>((resolve) => (this.idle = resolve));
   }
 
   private async handle(update: Update): Promise<void> {
+    const { deps, logger } = this.options;
+    const event = toIncomingEvent(update);
+    // Group chatter and other bots' commands cost nothing: no claim, no database, no answer.
+    if (!event || !concernsBot(event, deps.settings.botUsername)) return;
+    if (this.inFlightIds.has(update.update_id)) {
+      logger.info({ event: 'update.duplicate', updateId: update.update_id });
+      return;
+    }
+    this.inFlightIds.add(update.update_id);
     this.inFlight++;
     const started = performance.now();
-    const { deps, logger } = this.options;
-    let result: RoutedResult | null = null;
+    let claimed = false;
     try {
-      if (!(await claimUpdate(deps, update.update_id))) {
+      claimed = await claimUpdate(deps, update.update_id);
+      if (!claimed) {
         logger.info({ event: 'update.duplicate', updateId: update.update_id });
         return;
       }
-      const event = toIncomingEvent(update);
-      if (!event) return;
-      result = await route(event, deps);
+      const result = await route(event, deps);
       if (!result) return;
       this.deliver(result, update);
-      for (const change of result.roleChanges) void this.options.menus.applyRole(change.telegramId, change.role);
+      for (const change of result.roleChanges) this.track(this.options.menus.applyRole(change.telegramId, change.role));
       logger.info({
         event: 'update.handled',
         updateId: update.update_id,
@@ -86,8 +95,11 @@ export class KopdarBot {
       logger.error({ event: 'update.failed', updateId: update.update_id, err: describeError(error) });
       this.apologise(update);
     } finally {
+      // A handled update, even one answered with an apology, is not handled again.
+      if (claimed) await finishUpdate(deps, update.update_id).catch((error: unknown) => logger.error({ event: 'update.finish_failed', updateId: update.update_id, err: describeError(error) }));
+      this.inFlightIds.delete(update.update_id);
       this.inFlight--;
-      if (this.inFlight === 0 && this.idle) this.idle();
+      if (this.inFlight === 0 && this.pendingWork.size === 0 && this.idle) this.idle();
     }
   }
 
@@ -119,8 +131,15 @@ export class KopdarBot {
     if ('message' in update) this.track(dispatcher.send({ kind: 'text', chatId: BigInt(update.message.chat.id), text }));
   }
 
-  private track(delivery: Promise<unknown>): void {
-    delivery.catch((error: unknown) => this.options.logger.error({ event: 'delivery.crashed', err: describeError(error) }));
+  /** Keeps background work (deliveries, menu changes) visible to stop(), and logs its failures. */
+  private track(work: Promise<unknown>): void {
+    const tracked = work
+      .catch((error: unknown) => this.options.logger.error({ event: 'background.failed', err: describeError(error) }))
+      .finally(() => {
+        this.pendingWork.delete(tracked);
+        if (this.inFlight === 0 && this.pendingWork.size === 0 && this.idle) this.idle();
+      });
+    this.pendingWork.add(tracked);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { AppDeps } from '../app/deps.ts';
+import type { Person } from '../domain/model.ts';
 import type { Logger } from '../app/ports/logger.port.ts';
 import { id as messages } from '../app/messages/id.ts';
 import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
@@ -12,7 +13,8 @@ import { CommandMenus } from './menus.ts';
 export interface TelegramRuntime {
   readonly botUsername: string;
   readonly gateway: TelegramGateway;
-  launch(input: { deps: AppDeps; dispatcher: Dispatcher }): Promise<KopdarBot>;
+  /** Starts polling; `demoted` lost a role while the bot was down and get the newcomer menu. */
+  launch(input: { deps: AppDeps; dispatcher: Dispatcher; demoted: readonly Person[] }): Promise<KopdarBot>;
 }
 
 export class TelegramStartError extends Error {
@@ -41,7 +43,7 @@ export async function startTelegram(input: { config: Config; logger: Logger }): 
   return {
     botUsername,
     gateway,
-    async launch({ deps, dispatcher }) {
+    async launch({ deps, dispatcher, demoted }) {
       const menus = new CommandMenus(client, messages, logger);
       const bot = new KopdarBot({ telegraf, deps, dispatcher, menus, logger });
       await menus.registerDefaults().catch((error: unknown) => logger.warn({ event: 'menu.defaults_failed', err: (error as Error).message }));
@@ -49,6 +51,7 @@ export async function startTelegram(input: { config: Config; logger: Logger }): 
         const people = await deps.uow.run((repos) => repos.users.listByRole(role));
         for (const person of people) await menus.applyRole(person.telegramId, role);
       }
+      for (const person of demoted) await menus.applyRole(person.telegramId, person.role);
       await bot.start();
       return bot;
     },

@@ -12,7 +12,7 @@ afterEach(async () => app.close());
 
 describe('invitations', () => {
   it('makes the opener an admin once, and only within 7 days', async () => {
-    const [superadmin] = await bootstrapSuperadmins(app.deps);
+    const [superadmin] = (await bootstrapSuperadmins(app.deps)).superadmins;
     if (!superadmin) throw new Error('no superadmin');
     const created = await createInvitation(app.deps, superadmin, { kind: 'opd', code: 'DINKES' });
     expect(created.link).toBe('https://t.me/kopdar_test_bot?start=token000001');
@@ -35,7 +35,7 @@ describe('invitations', () => {
   });
 
   it('refuses an unknown OPD without creating anything', async () => {
-    const [superadmin] = await bootstrapSuperadmins(app.deps);
+    const [superadmin] = (await bootstrapSuperadmins(app.deps)).superadmins;
     if (!superadmin) throw new Error('no superadmin');
     const outcome = await createInvitation(app.deps, superadmin, { kind: 'opd', code: 'NOPE' });
     expect(outcome.link).toBeUndefined();
@@ -45,10 +45,11 @@ describe('invitations', () => {
   it('SUPERADMIN_IDS promotes listed people and demotes those removed from the list', async () => {
     const formerly = await app.addPerson(9999, 'superadmin');
     expect(formerly.role).toBe('superadmin');
-    await bootstrapSuperadmins(app.deps);
+    const sync = await bootstrapSuperadmins(app.deps);
+    expect(sync.demoted.map((p) => p.telegramId)).toEqual([9999n]);
     expect((await app.deps.uow.run((r) => r.users.findByTelegramId(9999n)))?.role).toBe('none');
     const sari = await identifyPerson(app.deps, { telegramId: 1001n, username: 'Sari_K', firstName: 'Sari', lastName: null });
-    expect(sari.role).toBe('superadmin');
-    expect(sari.username).toBe('sari_k');
+    expect(sari.person.role).toBe('superadmin');
+    expect(sari.person.username).toBe('sari_k');
   });
 });

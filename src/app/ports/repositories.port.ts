@@ -99,8 +99,14 @@ export interface AuditRepository {
 }
 
 export interface ProcessedUpdateRepository {
-  /** Claims an update id; false when it was already claimed (a redelivery). */
-  claim(updateId: bigint, at: Date): Promise<boolean>;
+  /**
+   * Claims an update id for processing. 'new': first sight; 'unfinished': claimed before but never
+   * finished (the process died), claimed again; 'done': already handled.
+   */
+  claim(updateId: bigint, at: Date): Promise<'new' | 'unfinished' | 'done'>;
+  finish(updateId: bigint, at: Date): Promise<void>;
+  /** Forgets claims older than `before` (Telegram reuses ids after a long pause). */
+  pruneBefore(before: Date): Promise<number>;
 }
 
 export interface DeliveryFailureRepository {

@@ -60,6 +60,10 @@ export function migrateSqlite(filePath: string, migrations = readMigrations()): 
   const db = new Database(filePath, { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
+    // Table redefinitions (SQLite's way to alter columns) drop and recreate tables; foreign keys
+    // are checked once per migration instead, before its commit. The pragma is a no-op inside
+    // a transaction, so it is set here.
+    db.pragma('foreign_keys = OFF');
     db.exec(createLedger);
     const applied: string[] = [];
     let alreadyApplied = 0;
@@ -80,6 +84,8 @@ export function migrateSqlite(filePath: string, migrations = readMigrations()): 
           continue;
         }
         db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`${broken.length} baris melanggar foreign key`);
         const now = new Date().toISOString();
         db.prepare(
           'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',

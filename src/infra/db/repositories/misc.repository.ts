@@ -25,9 +25,20 @@ export function processedUpdateRepository(tx: Tx): ProcessedUpdateRepository {
   return {
     async claim(updateId, at) {
       const existing = await tx.processedUpdate.findUnique({ where: { updateId } });
-      if (existing) return false;
-      await tx.processedUpdate.create({ data: { updateId, processedAt: at } });
-      return true;
+      if (!existing) {
+        await tx.processedUpdate.create({ data: { updateId, processedAt: at } });
+        return 'new';
+      }
+      if (existing.status === 'done') return 'done';
+      await tx.processedUpdate.update({ where: { updateId }, data: { processedAt: at } });
+      return 'unfinished';
+    },
+    async finish(updateId, at) {
+      await tx.processedUpdate.updateMany({ where: { updateId }, data: { status: 'done', finishedAt: at } });
+    },
+    async pruneBefore(before) {
+      const { count } = await tx.processedUpdate.deleteMany({ where: { processedAt: { lt: before } } });
+      return count;
     },
   };
 }
