@@ -17,7 +17,7 @@ export function parseReportInput(raw: CommandRawInput): ReportRequest {
   const replyLinks = raw.replyToText ? [...extractLinks(raw.replyToText), ...raw.replyHiddenLinks] : [...raw.replyHiddenLinks];
   const links = ownLinks.length > 0 ? ownLinks : replyLinks;
   let note = body;
-  for (const link of extractLinks(body)) note = note.replace(link, ' ');
+  for (const link of extractLinks(body)) note = note.split(link).join(' ');
   note = note.replace(/\s+/g, ' ').trim();
   return { links: [...new Set(links)], note: note || null, leadingWord };
 }

@@ -11,7 +11,14 @@ export function parseCsv(text: string): Record<string, string>[] {
   }) as Record<string, string>[];
 }
 
+/**
+ * Writes rows as CSV. Leaders open exports in spreadsheets, so a text cell that starts like a
+ * formula (= + - @, tab, carriage return) is prefixed with ' and shown as text, never run.
+ */
 export function toCsv(rows: readonly Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
-  return stringify(rows as Record<string, unknown>[], { header: true });
+  const safe = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value])),
+  );
+  return stringify(safe, { header: true });
 }

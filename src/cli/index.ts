@@ -11,8 +11,9 @@ import { exportReports } from '../app/usecases/report-export.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
 import { zonedInstant } from '../domain/time/zoned.ts';
+import { addDays, isLocalDate } from '../domain/calendar/local-date.ts';
 import { systemClock } from '../infra/clock/system-clock.ts';
-import { openMigratedDatabase, type Database } from '../infra/db/open.ts';
+import { inspectDatabase, openMigratedDatabase, type Database } from '../infra/db/open.ts';
 import { getMe } from './bot-api.ts';
 import { parseCsv, toCsv } from './csv.ts';
 
@@ -49,12 +50,9 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
 const dateArg = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berbentuk YYYY-MM-DD');
 
 function localDay(config: Config, date: string, plusDays = 0): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d + plusDays));
-  if (Number.isNaN(day.getTime()) || day.getUTCDate() !== new Date(Date.UTC(y, m - 1, d + plusDays)).getUTCDate()) {
-    throw new CliError(`Tanggal ${date} tidak valid.`);
-  }
-  return zonedInstant(config.timezone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+  if (!isLocalDate(date)) throw new CliError(`Tanggal ${date} tidak ada di kalender.`);
+  const [y, m, d] = addDays(date, plusDays).split('-').map(Number) as [number, number, number];
+  return zonedInstant(config.timezone, y, m, d);
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -200,12 +198,13 @@ async function doctor(): Promise<number> {
   }
   if (config.superadminIds.length === 0) print('⚠️  SUPERADMIN_IDS kosong: belum ada yang bisa mengelola bot lewat chat.');
   try {
-    await withApp(config, async (deps, db) => {
-      await db.ping();
-      const opds = await deps.uow.run((repos) => repos.opds.list());
-      check(true, `Database ${config.databaseUrl} dapat dibuka dan mutakhir (${opds.length} OPD).`);
-      if (opds.length === 0) print('⚠️  Belum ada OPD: npm run kopdar -- opd import prisma/opd-contoh.csv');
-    });
+    const health = await inspectDatabase(config.databaseUrl);
+    if (health.state === 'missing') print(`⚠️  Database ${config.databaseUrl} belum ada; npm start akan membuatnya.`);
+    else if (health.state === 'outdated') check(false, `Database ${config.databaseUrl}: ${health.pending.length} migrasi belum diterapkan (${health.pending.join(', ')}). Jalankan: npm run kopdar -- db migrate`);
+    else {
+      check(true, `Database ${config.databaseUrl} dapat dibuka dan mutakhir (${health.opds} OPD).`);
+      if (health.opds === 0) print('⚠️  Belum ada OPD: npm run kopdar -- opd import prisma/opd-contoh.csv');
+    }
   } catch (error) {
     check(false, `Database ${config.databaseUrl} bermasalah: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -33,5 +33,5 @@ export interface RecordedReport {
 export function displayName(person: Pick<Person, 'firstName' | 'lastName' | 'username'>): string {
   const full = [person.firstName, person.lastName].filter((p) => p && p.trim()).join(' ').trim();
   if (full) return full;
-  return person.username ? `@${person.username}` : 'Tanpa nama';
+  return person.username ? `@${person.username}` : '—';
 }

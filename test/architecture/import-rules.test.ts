@@ -34,14 +34,20 @@ interface Rule {
 
 const isTelegraf = (t: string) => t === 'telegraf' || t.startsWith('telegraf/');
 const isPrisma = (t: string) => t.startsWith('@prisma/') || t === 'prisma' || t.startsWith('prisma/') || t.includes('infra/db/generated');
-const isIo = (t: string) => /^(node:)?(fs|net|http|https|child_process|fs\/promises|dgram|worker_threads)$/.test(t) || t === 'better-sqlite3' || t === 'pino';
+const inside = (...folders: string[]) => (t: string) => folders.some((f) => t.startsWith(f));
+/** Only these may be imported: anything else is a violation (an allow-list, so new packages are caught). */
+const onlyFrom = (allowed: (t: string) => boolean) => (t: string) => !allowed(t);
 
 const rules: Rule[] = [
   { name: 'telegraf only under src/telegram/', files: [...sourceFiles('src'), ...sourceFiles('commands')].filter((f) => !f.startsWith('src/telegram/')), forbidden: isTelegraf },
   { name: 'Prisma only under src/infra/db/', files: [...sourceFiles('src'), ...sourceFiles('commands')].filter((f) => !f.startsWith('src/infra/db/')), forbidden: isPrisma },
-  { name: 'src/domain imports nothing with I/O and nothing outside domain', files: sourceFiles('src/domain'), forbidden: (t) => isIo(t) || isPrisma(t) || isTelegraf(t) || (t.startsWith('src/') && !t.startsWith('src/domain/')) || t.startsWith('commands') },
-  { name: 'src/app imports only app and domain', files: sourceFiles('src/app'), forbidden: (t) => isPrisma(t) || isTelegraf(t) || t.startsWith('src/infra') || t.startsWith('src/telegram') || t.startsWith('src/cli') || t.startsWith('commands') || /^(node:)?(fs|net|http|https|child_process)$/.test(t) },
-  { name: 'commands/ imports only src/app and src/domain', files: sourceFiles('commands'), forbidden: (t) => isPrisma(t) || isTelegraf(t) || t.startsWith('src/infra') || t.startsWith('src/telegram') || t.startsWith('src/cli') || isIo(t) },
+  { name: 'src/domain imports only domain and zod (no I/O)', files: sourceFiles('src/domain'), forbidden: onlyFrom((t) => inside('src/domain/')(t) || t === 'zod') },
+  {
+    name: 'src/app imports only app, domain, zod and node:crypto',
+    files: sourceFiles('src/app'),
+    forbidden: onlyFrom((t) => inside('src/app/', 'src/domain/')(t) || t === 'zod' || t === 'node:crypto'),
+  },
+  { name: 'commands/ imports only commands, src/app, src/domain and zod', files: sourceFiles('commands'), forbidden: onlyFrom((t) => inside('commands/', 'src/app/', 'src/domain/')(t) || t === 'zod') },
   { name: 'src/cli never imports telegraf or src/telegram', files: sourceFiles('src/cli'), forbidden: (t) => isTelegraf(t) || t.startsWith('src/telegram') },
 ];
 
@@ -62,6 +68,10 @@ describe('import rules of DESIGN.md', () => {
   it('the checker sees a violation when there is one', () => {
     const isBad = rules[0]?.forbidden ?? (() => false);
     expect(isBad(target('src/app/x.ts', 'telegraf'))).toBe(true);
+    const appRule = rules.find((r) => r.name.startsWith('src/app'));
+    expect(appRule?.forbidden(target('src/app/usecases/x.ts', '../../infra/db/open.ts'))).toBe(true);
+    expect(appRule?.forbidden(target('src/app/usecases/x.ts', 'pino'))).toBe(true);
+    expect(appRule?.forbidden(target('src/app/usecases/x.ts', '../../domain/model.ts'))).toBe(false);
     expect(importsOf('src/telegram/gateway.ts').some(isTelegraf)).toBe(true);
     expect(importsOf('src/infra/db/client.ts').some(isPrisma)).toBe(true);
   });

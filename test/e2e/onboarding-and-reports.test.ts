@@ -78,7 +78,7 @@ describe('onboarding and /lapor end to end', () => {
 
   it('records a post, answers a re-report of any variant with 🔁, refuses bad links with ❌', async () => {
     const recorded = await say(admin, '/lapor https://www.instagram.com/p/DKs_abc123/?igsh=xyz Sosialisasi imunisasi', /^✅/);
-    expect(recorded).toMatch(/Instagram.*DINKES.*minggu ini: <b>1<\/b>|Instagram[\s\S]*DINKES[\s\S]*minggu ini/);
+    expect(recorded).toMatch(/^✅ Instagram — tercatat untuk <b>DINKES<\/b> \(Dinas Kesehatan\)\. Postingan DINKES minggu ini: <b>1<\/b>\.$/);
     const again = await say(admin, '/lapor instagram.com/reel/DKs_abc123', /^🔁/);
     expect(again).toContain('DINKES');
     const refused = await say(admin, '/lapor https://instagram.com/dinkes_kab', /^❌/);

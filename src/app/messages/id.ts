@@ -2,6 +2,9 @@ import type { Platform, RefusalReason } from '../../domain/links/index.ts';
 import type { Role } from '../../domain/roles.ts';
 import { escapeHtml as e } from '../../domain/text/html.ts';
 
+/** A user-supplied link shown back: at most 100 characters, as code (never auto-linked). */
+const shown = (url: string): string => `<code>${e(url.length > 100 ? `${url.slice(0, 99)}…` : url)}</code>`;
+
 /**
  * Every text a user reads, in Indonesian (the default locale). Values that come from users or
  * the database are escaped here, because all messages are sent in HTML parse mode.
@@ -21,6 +24,9 @@ export const id = {
     x: 'X (Twitter)',
     threads: 'Threads',
   } satisfies Record<Platform, string>,
+
+  /** "Dinas Kesehatan (DINKES)": how an OPD is named in running text (escape when inserting). */
+  opdLabel: (name: string, code: string) => `${name} (${code})`,
 
   common: {
     unexpectedError:
@@ -103,6 +109,7 @@ export const id = {
     created: (target: string, link: string, until: string) =>
       `Tautan undangan untuk <b>${e(target)}</b>, berlaku sampai ${e(until)} dan hanya bisa dipakai sekali:\n${e(link)}\n\nKirimkan tautan ini kepada orang yang dituju. Begitu ia membuka tautan dan menekan <b>MULAI</b>/<b>START</b>, ia langsung terdaftar.`,
     leaderTarget: 'Pimpinan',
+    adminTarget: (opdName: string, code: string) => `admin ${opdName} (${code})`,
   },
 
   join: {
@@ -158,19 +165,23 @@ export const id = {
     duplicate: (url: string, when: string, code: string) =>
       `🔁 Sudah dilaporkan pada ${e(when)} untuk <b>${e(code)}</b>: ${e(url)}\nTidak dicatat dua kali.`,
     duplicateInMessage: (url: string) => `🔁 Tautan ini ada dua kali di pesan Anda; dicatat sekali saja: ${e(url)}`,
+    // Refused links are echoed shortened and as code, so a look-alike is never a tappable link.
     refused: {
       not_a_post: (url: string) =>
-        `❌ Ini tautan profil/halaman, bukan tautan satu postingan: ${e(url)}\nBuka postingannya, ketuk Bagikan → Salin tautan, lalu kirim ulang.`,
+        `❌ Ini tautan profil/halaman, bukan tautan satu postingan: ${shown(url)}\nBuka postingannya, ketuk Bagikan → Salin tautan, lalu kirim ulang.`,
       unsupported_site: (url: string) =>
-        `❌ Situs ini tidak didukung: ${e(url)}\nYang didukung: Instagram, Facebook, TikTok, YouTube, X/Twitter, dan Threads.`,
+        `❌ Situs ini tidak didukung: ${shown(url)}\nYang didukung: Instagram, Facebook, TikTok, YouTube, X/Twitter, dan Threads.`,
       lookalike_host: (url: string) =>
-        `❌ Alamat situs ini mirip media sosial resmi, tetapi bukan: ${e(url)}\nPeriksa kembali tautannya; bisa jadi tautan palsu. Salin ulang dari aplikasi resminya.`,
+        `❌ Alamat situs ini mirip media sosial resmi, tetapi bukan: ${shown(url)}\nPeriksa kembali tautannya; bisa jadi tautan palsu. Salin ulang dari aplikasi resminya.`,
       credentials: () =>
         '❌ Tautan ini memuat nama pengguna atau kata sandi, jadi tidak kami simpan demi keamanan. Salin ulang tautan lewat tombol Bagikan.',
-      bad_scheme: (url: string) => `❌ Hanya tautan http/https yang diterima: ${e(url.slice(0, 60))}`,
+      bad_scheme: (url: string) => `❌ Hanya tautan http/https yang diterima: ${shown(url)}`,
       too_long: () => '❌ Tautan terlalu panjang (lebih dari 2.048 karakter). Salin ulang tautan pendek lewat tombol Bagikan.',
-      malformed: (url: string) => `❌ Tautan tidak bisa dibaca: ${e(url.slice(0, 100))}\nSalin ulang lewat tombol Bagikan.`,
+      malformed: (url: string) => `❌ Tautan tidak bisa dibaca: ${shown(url)}\nSalin ulang lewat tombol Bagikan.`,
     } satisfies Record<RefusalReason, (url: string) => string>,
+    unknownOpd: (code: string) =>
+      `❌ OPD dengan kode <b>${e(code)}</b> tidak ditemukan, jadi tidak ada yang dicatat. Periksa kodenya (daftar kode: /opd), lalu kirim: <code>/lapor KODE_OPD &lt;tautan&gt;</code>.`,
+    adminWithoutOpd: '❌ Akun Anda belum terhubung dengan OPD mana pun, jadi laporan belum bisa dicatat. Mohon hubungi Diskominfo.',
     tooMany: (max: number, skipped: number) =>
       `❌ Satu pesan diproses paling banyak ${max} tautan; ${skipped} tautan lainnya belum dicatat. Kirim sisanya di pesan berikutnya.`,
     noLink:

@@ -38,7 +38,7 @@ export async function createInvitation(deps: AppDeps, actor: Person, target: Inv
       details: { expiresAt: expiresAt.toISOString() },
       at: now,
     });
-    const label = opd ? `admin ${opd.name} (${opd.code})` : m.invite.leaderTarget;
+    const label = opd ? m.invite.adminTarget(opd.name, opd.code) : m.invite.leaderTarget;
     const link = deepLink(deps.settings.botUsername, token);
     return { replies: [{ text: m.invite.created(label, link, formatDateTimeId(expiresAt, deps.settings.timezone)) }], link };
   });

@@ -80,7 +80,7 @@ export async function describeMe(deps: AppDeps, actor: Person): Promise<Outcome>
       name: displayName(actor),
       username: actor.username,
       role: actor.role,
-      opd: opd ? `${opd.name} (${opd.code})` : null,
+      opd: opd ? deps.messages.opdLabel(opd.name, opd.code) : null,
       telegramId: actor.telegramId.toString(),
     }),
   );

@@ -48,8 +48,8 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
   return deps.uow.run(async (repos) => {
     const opdCode = request.leadingWord ? normalizeOpdCode(request.leadingWord) : null;
     const opd = await resolveOpd(repos, actor, opdCode, actor.role === 'superadmin');
-    if (opd === 'needs_code') return reply(m.report.superadminNeedsOpd);
-    if ('unknown' in opd) return reply(m.common.unknownOpd(opd.unknown));
+    if (opd === 'needs_code') return reply(actor.role === 'superadmin' ? m.report.superadminNeedsOpd : m.report.adminWithoutOpd);
+    if ('unknown' in opd) return reply(m.report.unknownOpd(opd.unknown));
     if ('notYours' in opd) return reply(m.report.notYourOpd(opd.notYours.code, opd.own.code));
     // A leading word that is not an OPD code (e.g. "/lapor VAKSIN <link>") belongs to the note.
     const noteParts = [opdCode !== opd.code && actor.role !== 'superadmin' ? request.leadingWord : null, request.note];

@@ -7,5 +7,5 @@ export async function describeWelcome(deps: AppDeps, actor: Person): Promise<Out
   const m = deps.messages;
   if (actor.role === 'none') return reply(m.common.notRegistered(displayName(actor)));
   const opd = actor.opdId === null ? null : await deps.uow.run((repos) => repos.opds.findById(actor.opdId ?? -1));
-  return reply(m.start.welcomeBack(displayName(actor), actor.role, opd ? `${opd.name} (${opd.code})` : null));
+  return reply(m.start.welcomeBack(displayName(actor), actor.role, opd ? m.opdLabel(opd.name, opd.code) : null));
 }

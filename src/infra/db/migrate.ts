@@ -103,3 +103,21 @@ export function migrateSqlite(filePath: string, migrations = readMigrations()): 
     db.close();
   }
 }
+
+/** Names of migrations not yet applied to the file, without changing it; null when it does not exist. */
+export function pendingMigrations(filePath: string, migrations = readMigrations()): string[] | null {
+  if (!existsSync(filePath)) return null;
+  const db = new Database(filePath, { readonly: true, fileMustExist: true });
+  try {
+    const ledger = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!ledger) return migrations.map((m) => m.name);
+    const applied = new Set(
+      (db.prepare('SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL').all() as LedgerRow[]).map(
+        (r) => r.migration_name,
+      ),
+    );
+    return migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  } finally {
+    db.close();
+  }
+}

@@ -1,7 +1,7 @@
 import type { UnitOfWork } from '../../app/ports/repositories.port.ts';
 import { openDatabase, type Db } from './client.ts';
 import { sqliteFilePath } from './database-url.ts';
-import { migrateSqlite, type MigrationReport } from './migrate.ts';
+import { migrateSqlite, pendingMigrations, type MigrationReport } from './migrate.ts';
 import { prismaUnitOfWork } from './unit-of-work.ts';
 
 export interface Database {
@@ -10,6 +10,25 @@ export interface Database {
   /** Checks the database answers; throws when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type DatabaseHealth =
+  | { readonly state: 'missing' }
+  | { readonly state: 'outdated'; readonly pending: readonly string[] }
+  | { readonly state: 'ready'; readonly opds: number };
+
+/** Looks at the database without creating or migrating it (for `doctor`). */
+export async function inspectDatabase(databaseUrl: string): Promise<DatabaseHealth> {
+  const file = sqliteFilePath(databaseUrl);
+  const pending = pendingMigrations(file);
+  if (pending === null) return { state: 'missing' };
+  if (pending.length > 0) return { state: 'outdated', pending };
+  const db = await openDatabase(databaseUrl);
+  try {
+    return { state: 'ready', opds: await db.opd.count() };
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Creates the file on first start, applies pending migrations, then opens Prisma on it. */

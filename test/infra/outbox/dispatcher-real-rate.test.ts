@@ -20,7 +20,6 @@ describe('Dispatcher against the fake Telegram server in real time', () => {
       clock: systemClock,
     });
     dispatcher.start();
-    const started = Date.now();
     const results = [];
     for (let round = 0; round < 3; round++) {
       for (let chat = 1; chat <= 30; chat++) {
@@ -34,8 +33,6 @@ describe('Dispatcher against the fake Telegram server in real time', () => {
     expect(tg.stats.rateLimited).toBe(0);
     expect(dispatcher.rateLimitedCount).toBe(0);
     expect(tg.stats.sendMessage).toBe(90);
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThan(2500); // 30/s is the ceiling…
-    expect(elapsed).toBeLessThan(6000); // …and it gets close to it
+    // How close to 30/s it gets is measured by `npm run bench`, not asserted here.
   });
 });

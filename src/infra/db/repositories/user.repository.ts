@@ -29,6 +29,10 @@ export function userRepository(tx: Tx): UserRepository {
       ) {
         return toPerson(existing);
       }
+      if (profile.username && profile.username !== existing?.username) {
+        // A username belongs to one person at a time: whoever held it before has changed theirs.
+        await tx.user.updateMany({ where: { username: profile.username, telegramId: { not: profile.telegramId } }, data: { username: null } });
+      }
       const row = await tx.user.upsert({
         where: { telegramId: profile.telegramId },
         create: { ...profile },
