@@ -13,7 +13,12 @@ export function reportRepository(tx: Tx): ReportRepository {
       // on canonicalUrl is the final guard when two writers race (PostgreSQL).
       const existing = await tx.report.findUnique({ where: { canonicalUrl: report.canonicalUrl } });
       if (existing) return { inserted: false, report: toReport(existing) };
-      return { inserted: true, report: toReport(await tx.report.create({ data: report })) };
+      const created = await tx.report.create({ data: report });
+      await tx.opd.updateMany({
+        where: { id: report.opdId, OR: [{ lastReportAt: null }, { lastReportAt: { lt: report.createdAt } }] },
+        data: { lastReportAt: report.createdAt },
+      });
+      return { inserted: true, report: toReport(created) };
     },
     countForOpdSince(opdId, since) {
       return tx.report.count({ where: { opdId, createdAt: { gte: since } } });
@@ -23,7 +28,9 @@ export function reportRepository(tx: Tx): ReportRepository {
       return row ? toReport(row) : null;
     },
     async delete(id) {
-      await tx.report.delete({ where: { id } });
+      const removed = await tx.report.delete({ where: { id } });
+      const latest = await tx.report.findFirst({ where: { opdId: removed.opdId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+      await tx.opd.update({ where: { id: removed.opdId }, data: { lastReportAt: latest?.createdAt ?? null } });
     },
     async recentForOpd(opdId, limit) {
       const rows = await tx.report.findMany({ where: { opdId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
