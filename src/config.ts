@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtInDefaults, settingDefinitions, type SettingDefaults } from './app/settings/definitions.ts';
 
 /** Why each variable matters to an operator; used to build the one-line start-up error. */
 const fixHints: Record<string, string> = {
@@ -8,6 +9,9 @@ const fixHints: Record<string, string> = {
   SUPERADMIN_IDS: 'isi dengan ID Telegram angka, dipisah koma (cek ID Anda lewat @userinfobot)',
   APP_TIMEZONE: 'pakai nama zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)',
   LOG_LEVEL: 'pilih salah satu: fatal, error, warn, info, debug, trace',
+  NUDGE_TIME: 'tulis jam pengingat seperti 08:00',
+  WORKING_DAYS: 'tulis hari kerja seperti 1-5 (Senin–Jumat) atau 1-6',
+  POSTING_TARGET: 'tulis target seperti 1/hari atau 2/minggu',
 };
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -54,6 +58,12 @@ const envSchema = z.object({
   RATE_CHAT_PER_SECOND: positiveInt(1),
   RATE_CHAT_BURST: positiveInt(3),
   RATE_GROUP_PER_MINUTE: positiveInt(20),
+  NUDGE_TIME: z.string().default(builtInDefaults.nudge_time).pipe(settingDefinitions.nudge_time.parse),
+  WORKING_DAYS: z.string().default(builtInDefaults.working_days).pipe(settingDefinitions.working_days.parse),
+  NUDGE_FRIENDLY_FROM: z.string().default(builtInDefaults.friendly_from).pipe(settingDefinitions.friendly_from.parse),
+  NUDGE_FIRM_FROM: z.string().default(builtInDefaults.firm_from).pipe(settingDefinitions.firm_from.parse),
+  NUDGE_ESCALATE_FROM: z.string().default(builtInDefaults.escalate_from).pipe(settingDefinitions.escalate_from.parse),
+  POSTING_TARGET: z.string().default(builtInDefaults.posting_target).pipe(settingDefinitions.posting_target.parse),
 });
 
 export interface Config {
@@ -63,6 +73,8 @@ export interface Config {
   readonly superadminIds: readonly bigint[];
   readonly timezone: string;
   readonly logLevel: string;
+  /** Nudge settings as written in the environment; /atur may override them in the database. */
+  readonly nudgeDefaults: SettingDefaults;
   readonly rateLimits: {
     readonly globalPerSecond: number;
     readonly perChatPerSecond: number;
@@ -116,6 +128,14 @@ export function parseConfig(env: Env, options: ConfigOptions = {}): Config {
     superadminIds: v.SUPERADMIN_IDS,
     timezone: v.APP_TIMEZONE,
     logLevel: v.LOG_LEVEL,
+    nudgeDefaults: {
+      nudge_time: v.NUDGE_TIME,
+      working_days: v.WORKING_DAYS.join(','),
+      friendly_from: String(v.NUDGE_FRIENDLY_FROM),
+      firm_from: String(v.NUDGE_FIRM_FROM),
+      escalate_from: String(v.NUDGE_ESCALATE_FROM),
+      posting_target: `${v.POSTING_TARGET.posts}/${v.POSTING_TARGET.period === 'day' ? 'hari' : 'minggu'}`,
+    },
     rateLimits: {
       globalPerSecond: v.RATE_GLOBAL_PER_SECOND,
       perChatPerSecond: v.RATE_CHAT_PER_SECOND,

@@ -33,7 +33,7 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
     const deps = createAppDeps({
       uow: database.uow,
       clock,
-      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername: telegram.botUsername },
+      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername: telegram.botUsername, nudgeDefaults: config.nudgeDefaults },
       ...(newToken ? { newToken } : {}),
     });
     const dispatcher = new Dispatcher({

@@ -3,12 +3,15 @@ import type { Clock } from './ports/clock.port.ts';
 import type { UnitOfWork } from './ports/repositories.port.ts';
 import type { Reply } from './reply.ts';
 import type { Role } from '../domain/roles.ts';
+import type { SettingDefaults } from './settings/definitions.ts';
 
 export interface AppSettings {
   readonly timezone: string;
   readonly superadminIds: readonly bigint[];
   /** The bot's @username without @, known after getMe; used in deep links. */
   readonly botUsername: string;
+  /** Nudge settings from the environment (defaults for /atur). */
+  readonly nudgeDefaults: SettingDefaults;
 }
 
 /** What every use case may depend on; built once in main.ts (and in tests with fakes). */

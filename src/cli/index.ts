@@ -39,7 +39,7 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
     const deps = createAppDeps({
       uow: db.uow,
       clock: systemClock,
-      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername },
+      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername, nudgeDefaults: config.nudgeDefaults },
     });
     return await work(deps, db);
   } finally {

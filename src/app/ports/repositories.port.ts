@@ -1,6 +1,8 @@
 import type { Opd, Person, RecordedReport } from '../../domain/model.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Platform } from '../../domain/links/index.ts';
+import type { LocalDate } from '../../domain/calendar/local-date.ts';
+import type { Button } from '../reply.ts';
 
 export interface OpdInput {
   readonly code: string;
@@ -122,9 +124,126 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly updates: ProcessedUpdateRepository;
   readonly deliveryFailures: DeliveryFailureRepository;
+  readonly settings: SettingRepository;
+  readonly holidays: HolidayRepository;
+  readonly leaves: LeaveRepository;
+  readonly activity: ActivityRepository;
+  readonly nudges: NudgeRepository;
+  readonly jobRuns: JobRunRepository;
+  readonly outbox: OutboxRepository;
 }
 
 /** Runs work inside one database transaction: all of it is stored, or none. */
 export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+// --- Nudges, calendar, settings and the persistent outbox -------------------------------
+
+export interface StoredSetting {
+  readonly key: string;
+  readonly value: string;
+  readonly updatedAt: Date;
+  readonly updatedById: number | null;
+}
+
+export interface SettingRepository {
+  all(): Promise<StoredSetting[]>;
+  get(key: string): Promise<StoredSetting | null>;
+  set(key: string, value: string, updatedById: number | null, at: Date): Promise<void>;
+  remove(key: string): Promise<boolean>;
+}
+
+export interface HolidayRecord {
+  readonly date: LocalDate;
+  readonly name: string;
+}
+
+export interface HolidayRepository {
+  /** Holidays from `from` to `until` (inclusive local dates), in date order. */
+  between(from: LocalDate, until: LocalDate): Promise<HolidayRecord[]>;
+  /** Adds or renames; says which. */
+  upsert(holiday: HolidayRecord): Promise<'created' | 'updated'>;
+  remove(date: LocalDate): Promise<boolean>;
+}
+
+export interface LeaveRecord {
+  readonly id: number;
+  readonly opdId: number | null;
+  readonly userId: number | null;
+  readonly fromDate: LocalDate;
+  readonly untilDate: LocalDate;
+  readonly reason: string;
+  readonly createdById: number;
+}
+
+export interface LeaveRepository {
+  create(leave: Omit<LeaveRecord, 'id'> & { readonly at: Date }): Promise<LeaveRecord>;
+  /** Leave of OPDs (and admins) that overlaps [from, until]. */
+  overlapping(from: LocalDate, until: LocalDate): Promise<LeaveRecord[]>;
+}
+
+export interface OpdActivityRow {
+  readonly opd: Opd;
+  readonly lastReportAt: Date | null;
+  readonly createdAt: Date;
+  readonly admins: readonly Person[];
+}
+
+export interface ActivityRepository {
+  /** Every active OPD with its last report instant, creation instant and current admins. */
+  opdActivity(): Promise<OpdActivityRow[]>;
+  /** Reports per OPD recorded in [from, to). */
+  reportCountsBetween(from: Date, to: Date): Promise<Map<number, number>>;
+  /** Leaders linked to an OPD (its head). */
+  headsOf(opdId: number): Promise<Person[]>;
+}
+
+export interface NudgeRecord {
+  readonly opdId: number;
+  readonly day: LocalDate;
+  readonly level: string;
+  readonly silence: number;
+}
+
+export interface NudgeRepository {
+  /** Records a nudge unless one exists for (opd, day, level); false when it already did. */
+  recordOnce(nudge: NudgeRecord, at: Date): Promise<boolean>;
+  forDay(day: LocalDate): Promise<NudgeRecord[]>;
+}
+
+export interface JobRunRepository {
+  /** Claims a job's run for a local day; false when it already ran (or runs) that day. */
+  claim(job: string, day: LocalDate, at: Date): Promise<boolean>;
+  finish(job: string, day: LocalDate, at: Date): Promise<void>;
+  lastRun(job: string): Promise<{ day: LocalDate; finishedAt: Date | null } | null>;
+}
+
+export type OutboxKind = 'nudge' | 'escalation' | 'digest' | 'notice';
+export type OutboxLane = 'urgent' | 'bulk';
+
+export interface OutboxEntry {
+  readonly chatId: bigint;
+  readonly text: string;
+  readonly buttons?: readonly (readonly Button[])[];
+  readonly kind: OutboxKind;
+  readonly lane: OutboxLane;
+  /** When set, a second entry with the same key is not written (exactly-once enqueueing). */
+  readonly dedupeKey?: string;
+}
+
+export interface StoredOutboxMessage extends OutboxEntry {
+  readonly id: number;
+  readonly attempts: number;
+}
+
+export interface OutboxRepository {
+  /** Writes entries (skipping dedupe keys already written); returns how many were written. */
+  enqueue(entries: readonly OutboxEntry[], at: Date): Promise<number>;
+  /** Oldest pending messages first. */
+  pending(limit: number): Promise<StoredOutboxMessage[]>;
+  markSent(id: number, messageId: number | null, at: Date): Promise<void>;
+  markFailed(id: number, error: string, at: Date): Promise<void>;
+  /** Points pending messages of a migrated group at its new chat id. */
+  retarget(oldChatId: bigint, newChatId: bigint): Promise<number>;
 }

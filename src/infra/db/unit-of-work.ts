@@ -7,6 +7,9 @@ import { invitationRepository } from './repositories/invitation.repository.ts';
 import { joinRequestRepository } from './repositories/join-request.repository.ts';
 import { reportRepository } from './repositories/report.repository.ts';
 import { auditRepository, deliveryFailureRepository, processedUpdateRepository } from './repositories/misc.repository.ts';
+import { holidayRepository, leaveRepository, settingRepository } from './repositories/calendar.repository.ts';
+import { activityRepository, jobRunRepository, nudgeRepository } from './repositories/nudge.repository.ts';
+import { outboxRepository } from './repositories/outbox.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -18,6 +21,13 @@ function repositoriesFor(tx: Tx): Repositories {
     audit: auditRepository(tx),
     updates: processedUpdateRepository(tx),
     deliveryFailures: deliveryFailureRepository(tx),
+    settings: settingRepository(tx),
+    holidays: holidayRepository(tx),
+    leaves: leaveRepository(tx),
+    activity: activityRepository(tx),
+    nudges: nudgeRepository(tx),
+    jobRuns: jobRunRepository(tx),
+    outbox: outboxRepository(tx),
   };
 }
 
