@@ -41,7 +41,7 @@ export async function createTestApp(options: { superadminIds?: bigint[]; timezon
     file,
     async addOpds(...codes) {
       await deps.uow.run(async (repos) => {
-        for (const code of codes) await repos.opds.upsert({ code, name: `OPD ${code}`, type: 'dinas' });
+        for (const code of codes) await repos.opds.upsert({ code, name: `OPD ${code}`, type: 'dinas' }, clock.now());
       });
     },
     async addPerson(telegramId, role, opdCode, firstName = `Orang${telegramId}`) {

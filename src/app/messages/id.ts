@@ -159,6 +159,36 @@ export const id = {
     empty: 'Belum ada OPD. Impor daftar OPD dengan <code>npm run kopdar -- opd import file.csv</code>.',
   },
 
+  nudge: {
+    friendly: (opdName: string, code: string, silence: number, lastPost: string | null) =>
+      `👋 Selamat pagi, Bapak/Ibu admin <b>${e(opdName)} (${e(code)})</b>.\n` +
+      `Sudah <b>${silence} hari kerja</b> belum ada postingan ${e(code)} yang dilaporkan. ${lastPost ? `Laporan terakhir: ${e(lastPost)}.` : 'Belum pernah ada laporan.'}\n\n` +
+      'Yuk unggah konten hari ini, lalu laporkan tautannya dengan <code>/lapor &lt;tautan&gt;</code>. Terima kasih!',
+    firm: (opdName: string, code: string, silence: number, lastPost: string | null) =>
+      `⚠️ Bapak/Ibu admin <b>${e(opdName)} (${e(code)})</b>, akun media sosial ${e(code)} sudah <b>${silence} hari kerja</b> tanpa laporan postingan. ${lastPost ? `Laporan terakhir: ${e(lastPost)}.` : 'Belum pernah ada laporan.'}\n\n` +
+      'Mohon hari ini juga mengunggah konten dan melaporkannya dengan <code>/lapor &lt;tautan&gt;</code>. Bila ada kendala, balas ke Diskominfo.',
+    escalation: (opdName: string, code: string, silence: number, lastPost: string | null, admins: readonly string[]) =>
+      `🚨 <b>Eskalasi: ${e(opdName)} (${e(code)})</b>\n` +
+      `Sudah <b>${silence} hari kerja</b> tanpa laporan postingan. ${lastPost ? `Laporan terakhir: ${e(lastPost)}.` : 'Belum pernah ada laporan.'}\n` +
+      `Admin: ${admins.length > 0 ? admins.map(e).join(', ') : '—'}.\n` +
+      'Mohon arahan agar OPD ini kembali aktif.',
+    reportButton: '📝 Lapor sekarang',
+    reportHowTo:
+      'Kirim tautan postingan dengan format:\n<code>/lapor https://www.instagram.com/p/ABC123/</code>\nSalin tautannya lewat tombol Bagikan → Salin tautan di aplikasi.',
+    reportHowToAnswer: 'Kirim /lapor diikuti tautan postingan.',
+    noAdmin: (lines: readonly string[]) =>
+      `📋 <b>OPD yang belum punya admin (${lines.length})</b>\nOPD ini tidak bisa diingatkan sampai ada admin yang terdaftar. Kirim undangan dengan <code>/undang KODE</code>.\n\n${lines.join('\n')}`,
+    noAdminLine: (code: string, name: string) => `• <code>${e(code)}</code> — ${e(name)}`,
+    digest: (p: { date: string; active: number; total: number; top: readonly { code: string; posts: number }[]; quiet: number; named: readonly string[] }) =>
+      `☀️ <b>Rekap harian sejak ${e(p.date)}</b>\n` +
+      `<b>${p.active} dari ${p.total} OPD</b> aktif melapor.` +
+      (p.top.length > 0 ? `\n🙏 Terima kasih kepada ${p.top.map((t) => `<b>${e(t.code)}</b> (${t.posts})`).join(', ')} atas postingannya!` : '') +
+      `\n\n${p.quiet} OPD sudah lewat target dan belum melapor.` +
+      (p.named.length > 0 ? ` Sudah lebih dari dua hari kerja: ${p.named.map(e).join(', ')}. Semangat, kami tunggu postingannya!` : ''),
+    never: 'belum pernah',
+    dryRunHeader: (date: string, working: boolean) => (working ? `Rencana pengingat ${date} (uji coba, tidak ada yang dikirim):` : `${date} bukan hari kerja: tidak ada pengingat.`),
+  },
+
   report: {
     recorded: (platform: Platform, code: string, opdName: string, weekCount: number) =>
       `✅ ${id.platformName[platform]} — tercatat untuk <b>${e(code)}</b> (${e(opdName)}). Postingan ${e(code)} minggu ini: <b>${weekCount}</b>.`,

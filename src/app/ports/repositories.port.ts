@@ -14,8 +14,8 @@ export interface OpdRepository {
   findByCode(code: string): Promise<Opd | null>;
   findById(id: number): Promise<Opd | null>;
   list(): Promise<Opd[]>;
-  /** Creates or updates by code; says which happened. */
-  upsert(input: OpdInput): Promise<'created' | 'updated' | 'unchanged'>;
+  /** Creates (added at `at`) or updates by code; says which happened. */
+  upsert(input: OpdInput, at: Date): Promise<'created' | 'updated' | 'unchanged'>;
   countAdmins(opdId: number): Promise<number>;
 }
 

@@ -58,8 +58,9 @@ export async function importOpds(deps: AppDeps, rows: readonly Record<string, un
 
   return deps.uow.run(async (repos) => {
     const summary = { created: 0, updated: 0, unchanged: 0 };
-    for (const row of valid) summary[await repos.opds.upsert({ code: row.kode, name: row.nama, type: row.jenis })]++;
-    await repos.audit.record({ actorId, action: 'opd.imported', subject: 'opd:*', details: summary, at: deps.clock.now() });
+    const now = deps.clock.now();
+    for (const row of valid) summary[await repos.opds.upsert({ code: row.kode, name: row.nama, type: row.jenis }, now)]++;
+    await repos.audit.record({ actorId, action: 'opd.imported', subject: 'opd:*', details: summary, at: now });
     return summary;
   });
 }

@@ -15,10 +15,10 @@ export function opdRepository(tx: Tx): OpdRepository {
     async list() {
       return (await tx.opd.findMany({ orderBy: { code: 'asc' } })).map(toOpd);
     },
-    async upsert(input: OpdInput) {
+    async upsert(input: OpdInput, at) {
       const existing = await tx.opd.findUnique({ where: { code: input.code } });
       if (!existing) {
-        await tx.opd.create({ data: input });
+        await tx.opd.create({ data: { ...input, createdAt: at } });
         return 'created';
       }
       if (existing.name === input.name && existing.type === input.type && existing.active) return 'unchanged';

@@ -1,0 +1,204 @@
+import type { AppDeps } from '../deps.ts';
+import type { LeaveRecord, OutboxEntry, Repositories } from '../ports/repositories.port.ts';
+import { resolveNudgeSettings, type NudgeSettings } from '../settings/definitions.ts';
+import type { Button } from '../reply.ts';
+import { addDays, weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
+import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/calendar/working-days.ts';
+import { displayName, type Opd, type Person } from '../../domain/model.ts';
+import { assessOpd, type NudgeLevel } from '../../domain/nudges/ladder.ts';
+import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
+import { localDateKey, zonedInstant } from '../../domain/time/zoned.ts';
+
+export const NUDGE_JOB = 'nudges';
+export const REPORT_BUTTON_DATA = 'nudge:lapor';
+/** How far back silence is counted; a longer silence is reported as this many days' worth. */
+const WINDOW_DAYS = 400;
+
+export interface PlannedNudge {
+  readonly opd: Opd;
+  readonly silence: number;
+  readonly level: NudgeLevel;
+  readonly lastReportAt: Date | null;
+  readonly admins: readonly Person[];
+  /** Who gets a message: the OPD's admins, and for an escalation also superadmins and heads. */
+  readonly recipients: readonly { readonly person: Person; readonly message: NudgeLevel }[];
+}
+
+export interface NudgePlan {
+  readonly day: LocalDate;
+  readonly workingDay: boolean;
+  readonly nudges: readonly PlannedNudge[];
+  /** OPDs that have no admin: they cannot be reminded. */
+  readonly withoutAdmin: readonly Opd[];
+  /** OPDs on approved leave today. */
+  readonly onLeave: readonly Opd[];
+  /** No earlier day of this week was a working day (the weekly no-admin list goes out then). */
+  readonly firstWorkingDayOfWeek: boolean;
+  /** The digest covers posts since this working day began (weekends and holidays included). */
+  readonly previousWorkingDay: LocalDate;
+  readonly totalOpds: number;
+}
+
+export interface NudgeRunResult {
+  readonly plan: NudgePlan;
+  /** Nudges recorded now (a second run the same day records none). */
+  readonly recorded: number;
+  /** Outbox messages written now. */
+  readonly enqueued: number;
+}
+
+async function effectiveSettings(deps: AppDeps, repos: Repositories): Promise<NudgeSettings> {
+  const stored = new Map((await repos.settings.all()).map((s) => [s.key, s.value]));
+  return resolveNudgeSettings(deps.settings.nudgeDefaults, stored);
+}
+
+export function todayIn(deps: AppDeps): LocalDate {
+  return localDateKey(deps.clock.now(), deps.settings.timezone);
+}
+
+function leavesByOpd(leaves: readonly LeaveRecord[]): Map<number, LeaveRecord[]> {
+  const map = new Map<number, LeaveRecord[]>();
+  for (const leave of leaves) {
+    if (leave.opdId === null) continue;
+    map.set(leave.opdId, [...(map.get(leave.opdId) ?? []), leave]);
+  }
+  return map;
+}
+
+/** Works out who is quiet on `day` and what each OPD earns. Reads only. */
+async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings: NudgeSettings): Promise<NudgePlan> {
+  const tz = deps.settings.timezone;
+  const windowStart = addDays(day, -WINDOW_DAYS);
+  const holidays = await repos.holidays.between(windowStart, day);
+  const calendar: WorkCalendar = { workingWeekdays: new Set(settings.workingDays), holidays: new Set(holidays.map((h) => h.date)) };
+  const workingDay = isWorkingDay(calendar, day);
+  let previousWorkingDay = addDays(day, -1);
+  for (let back = 1; back <= 14 && !isWorkingDay(calendar, previousWorkingDay); back++) previousWorkingDay = addDays(day, -back - 1);
+  if (!workingDay) return { day, workingDay, nudges: [], withoutAdmin: [], onLeave: [], firstWorkingDayOfWeek: false, previousWorkingDay, totalOpds: 0 };
+  let firstWorkingDayOfWeek = true;
+  for (let back = 1; back < weekdayOf(day); back++) if (isWorkingDay(calendar, addDays(day, -back))) firstWorkingDayOfWeek = false;
+
+  const index = new WorkingDayIndex(calendar, day, WINDOW_DAYS);
+  const leaves = await repos.leaves.overlapping(windowStart, day);
+  const opdLeaves = leavesByOpd(leaves);
+  const adminsOnLeave = new Set(leaves.filter((l) => l.userId !== null && l.fromDate <= day && day <= l.untilDate).map((l) => l.userId));
+  const superadmins = await repos.users.listByRole('superadmin');
+  const nudges: PlannedNudge[] = [];
+  const withoutAdmin: Opd[] = [];
+  const onLeave: Opd[] = [];
+
+  const rows = await repos.activity.opdActivity();
+  for (const row of rows) {
+    const reachable = row.admins.filter((a) => !adminsOnLeave.has(a.id));
+    const assessment = assessOpd(
+      {
+        lastReportDay: row.lastReportAt ? localDateKey(row.lastReportAt, tz) : null,
+        addedDay: localDateKey(row.createdAt, tz),
+        leaves: (opdLeaves.get(row.opd.id) ?? []).map((l) => ({ from: l.fromDate, until: l.untilDate })),
+      },
+      index,
+      settings.policy,
+    );
+    if (assessment.onLeave) {
+      onLeave.push(row.opd);
+      continue;
+    }
+    if (row.admins.length === 0) {
+      withoutAdmin.push(row.opd);
+      continue;
+    }
+    if (!assessment.level || reachable.length === 0) continue;
+    const adminMessage: NudgeLevel = assessment.level === 'friendly' ? 'friendly' : 'firm';
+    const recipients: { person: Person; message: NudgeLevel }[] = reachable.map((person) => ({ person, message: adminMessage }));
+    if (assessment.level === 'escalation') {
+      const heads = await repos.activity.headsOf(row.opd.id);
+      for (const person of [...superadmins, ...heads]) recipients.push({ person, message: 'escalation' });
+    }
+    nudges.push({ opd: row.opd, silence: assessment.silence, level: assessment.level, lastReportAt: row.lastReportAt, admins: row.admins, recipients });
+  }
+  return { day, workingDay, nudges, withoutAdmin, onLeave, firstWorkingDayOfWeek, previousWorkingDay, totalOpds: rows.length };
+}
+
+function messageFor(deps: AppDeps, nudge: PlannedNudge, message: NudgeLevel, lastPost: string | null, adminNames: readonly string[]): string {
+  const m = deps.messages.nudge;
+  if (message === 'friendly') return m.friendly(nudge.opd.name, nudge.opd.code, nudge.silence, lastPost);
+  if (message === 'firm') return m.firm(nudge.opd.name, nudge.opd.code, nudge.silence, lastPost);
+  return m.escalation(nudge.opd.name, nudge.opd.code, nudge.silence, lastPost, adminNames);
+}
+
+/** Activity since the previous working day began, for the community group: praise in public. */
+async function digestEntry(deps: AppDeps, repos: Repositories, result: NudgePlan, chatId: bigint, totalOpds: number): Promise<OutboxEntry> {
+  const tz = deps.settings.timezone;
+  const [y, mo, d] = result.previousWorkingDay.split('-').map(Number) as [number, number, number];
+  const from = zonedInstant(tz, y, mo, d);
+  const [ty, tm, td] = result.day.split('-').map(Number) as [number, number, number];
+  const to = zonedInstant(tz, ty, tm, td);
+  const counts = await repos.activity.reportCountsBetween(from, to);
+  const opds = new Map((await repos.opds.list()).map((o) => [o.id, o]));
+  const top = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (opds.get(a[0])?.code ?? '').localeCompare(opds.get(b[0])?.code ?? ''))
+    .slice(0, 3)
+    .map(([id, posts]) => ({ code: opds.get(id)?.code ?? '?', posts }));
+  const named = result.nudges.filter((n) => n.level !== 'friendly').map((n) => n.opd.code);
+  return {
+    chatId,
+    kind: 'digest',
+    lane: 'bulk',
+    dedupeKey: `digest:${result.day}`,
+    text: deps.messages.nudge.digest({
+      date: formatDateId(from, tz),
+      active: counts.size,
+      total: totalOpds,
+      top,
+      quiet: result.nudges.length,
+      named,
+    }),
+  };
+}
+
+/**
+ * The morning run: reminds quiet OPDs (once per OPD, level and day, enforced by a unique key
+ * written in the same transaction as the outbox rows), escalates persistent silence, posts the
+ * community digest and, on the week's first working day, lists OPDs without an admin.
+ * With dryRun nothing is written: the plan says who would be reminded and why.
+ */
+export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRun?: boolean } = {}): Promise<NudgeRunResult> {
+  const day = options.day ?? todayIn(deps);
+  const tz = deps.settings.timezone;
+  return deps.uow.run(async (repos) => {
+    const settings = await effectiveSettings(deps, repos);
+    const result = await plan(deps, repos, day, settings);
+    if (options.dryRun || !result.workingDay) return { plan: result, recorded: 0, enqueued: 0 };
+
+    const now = deps.clock.now();
+    const entries: OutboxEntry[] = [];
+    const button: Button[][] = [[{ text: deps.messages.nudge.reportButton, callbackData: REPORT_BUTTON_DATA }]];
+    let recorded = 0;
+    for (const nudge of result.nudges) {
+      if (!(await repos.nudges.recordOnce({ opdId: nudge.opd.id, day, level: nudge.level, silence: nudge.silence }, now))) continue;
+      recorded++;
+      const lastPost = nudge.lastReportAt ? formatDateTimeId(nudge.lastReportAt, tz) : null;
+      const adminNames = nudge.admins.map((a) => displayName(a));
+      for (const { person, message } of nudge.recipients) {
+        entries.push({
+          chatId: person.telegramId,
+          text: messageFor(deps, nudge, message, lastPost, adminNames),
+          ...(message === 'escalation' ? {} : { buttons: button }),
+          kind: message === 'escalation' ? 'escalation' : 'nudge',
+          lane: 'bulk',
+          dedupeKey: `nudge:${day}:${nudge.opd.id}:${nudge.level}:${person.telegramId}`,
+        });
+      }
+    }
+    if (settings.communityChatId !== null) entries.push(await digestEntry(deps, repos, result, settings.communityChatId, result.totalOpds));
+    if (result.withoutAdmin.length > 0 && result.firstWorkingDayOfWeek) {
+      const text = deps.messages.nudge.noAdmin(result.withoutAdmin.map((o) => deps.messages.nudge.noAdminLine(o.code, o.name)));
+      for (const superadmin of await repos.users.listByRole('superadmin')) {
+        entries.push({ chatId: superadmin.telegramId, text, kind: 'notice', lane: 'bulk', dedupeKey: `noadmin:${day}:${superadmin.telegramId}` });
+      }
+    }
+    const enqueued = await repos.outbox.enqueue(entries, now);
+    await repos.audit.record({ actorId: null, action: 'nudges.run', subject: `day:${day}`, details: { recorded, enqueued }, at: now });
+    return { plan: result, recorded, enqueued };
+  });
+}
