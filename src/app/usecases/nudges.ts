@@ -202,3 +202,54 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
     return { plan: result, recorded, enqueued };
   });
 }
+
+/** Local "HH:MM" of an instant. */
+function localTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
+
+/**
+ * Called every minute by the scheduler (and once at start-up): runs today's morning job when
+ * its time has come and it has not finished today. So a bot that was down at 08:00 catches up
+ * when it starts, the same day; a day it missed entirely is not replayed the next morning; an
+ * interrupted run is simply run again (every nudge is recorded once).
+ */
+export async function runMorningIfDue(deps: AppDeps): Promise<NudgeRunResult | null> {
+  const now = deps.clock.now();
+  const day = todayIn(deps);
+  const due = await deps.uow.run(async (repos) => {
+    const settings = await effectiveSettings(deps, repos);
+    if (localTime(now, deps.settings.timezone) < settings.nudgeTime) return false;
+    const last = await repos.jobRuns.lastRun(NUDGE_JOB);
+    if (last?.day === day && last.finishedAt) return false;
+    await repos.jobRuns.claim(NUDGE_JOB, day, now);
+    return true;
+  });
+  if (!due) return null;
+  const result = await runNudges(deps, { day });
+  await deps.uow.run((repos) => repos.jobRuns.finish(NUDGE_JOB, day, deps.clock.now()));
+  return result;
+}
+
+export interface JobStatus {
+  readonly name: string;
+  readonly schedule: string;
+  readonly lastDay: LocalDate | null;
+  readonly finished: boolean;
+}
+
+/** What `jobs list` shows: each job, when it runs, and its last run. */
+export async function listJobs(deps: AppDeps): Promise<JobStatus[]> {
+  return deps.uow.run(async (repos) => {
+    const settings = await effectiveSettings(deps, repos);
+    const last = await repos.jobRuns.lastRun(NUDGE_JOB);
+    return [
+      {
+        name: NUDGE_JOB,
+        schedule: `${settings.nudgeTime} ${deps.settings.timezone}, hari kerja ${settings.workingDays.join(',')}`,
+        lastDay: last?.day ?? null,
+        finished: Boolean(last?.finishedAt),
+      },
+    ];
+  });
+}
