@@ -38,6 +38,11 @@ describe('extractLinks', () => {
     ['e-mail addresses are not links', 'kirim ke admin@kominfo.slemankab.go.id ya', []],
     ['uppercase host', 'INSTAGRAM.COM/p/C1a2B3c4D5e', ['INSTAGRAM.COM/p/C1a2B3c4D5e']],
     [
+      'id-only and share forms',
+      'lihat tiktok.com/@/video/7301234567890123456, m.tiktok.com/v/7301234567890123456.html. instagram.com/share/reel/BAabc123!',
+      ['tiktok.com/@/video/7301234567890123456', 'm.tiktok.com/v/7301234567890123456.html', 'instagram.com/share/reel/BAabc123'],
+    ],
+    [
       'links glued with a comma',
       'https://instagram.com/p/A,https://instagram.com/p/B',
       ['https://instagram.com/p/A', 'https://instagram.com/p/B'],

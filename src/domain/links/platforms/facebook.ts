@@ -49,13 +49,37 @@ function parseShare(second: string | undefined, third: string | undefined): Post
   return { canonicalUrl: `https://facebook.com/share/${second}`, postId: second, kind: 'share' };
 }
 
+/**
+ * A page or profile post: https://facebook.com/<owner>/posts/<id>. A numeric owner id is kept
+ * as it is (and is not an account handle); a vanity name is lowercased. The two cannot be
+ * matched to each other offline.
+ */
+function pagePost(owner: string, id: string | undefined): PostMatch | null {
+  if (id === undefined || !POST_ID.test(id)) return null;
+  return { canonicalUrl: `https://facebook.com/${owner.toLowerCase()}/posts/${id}`, postId: id, kind: 'post', account: handleOf(owner) };
+}
+
+/** The account handle a page segment shows: a vanity name, never a numeric id. */
+function handleOf(page: string): string | undefined {
+  return DIGITS.test(page) ? undefined : page.toLowerCase();
+}
+
+/**
+ * A group post. The post id alone would identify it, but no working link carries only the id,
+ * so the group stays in the URL as given (lowercased): a numeric group id and the group's
+ * vanity name cannot be matched offline and give two records.
+ */
+function groupPost(group: string | undefined, id: string | undefined): PostMatch | null {
+  if (group === undefined || !NAME.test(group) || id === undefined || !POST_ID.test(id)) return null;
+  return { canonicalUrl: `https://facebook.com/groups/${group.toLowerCase()}/posts/${id}`, postId: id, kind: 'post' };
+}
+
 function parsePageLink(page: string, rest: readonly string[]): PostMatch | null {
   const [section, a, b] = rest;
-  const account = page.toLowerCase();
+  const account = handleOf(page);
   switch (keyword(section)) {
     case 'posts':
-      if (a === undefined || !POST_ID.test(a)) return null;
-      return { canonicalUrl: `https://facebook.com/${account}/posts/${a}`, postId: a, kind: 'post', account };
+      return pagePost(page, a);
     case 'videos':
       // /<page>/videos/<id> or /<page>/videos/<slug-or-album>/<id>
       return video(a !== undefined && DIGITS.test(a) ? a : b, 'video', account);
@@ -75,10 +99,10 @@ function parse({ host, segments, query }: LinkParts): PostMatch | null {
   switch (first.toLowerCase()) {
     case 'permalink.php':
     case 'story.php': {
-      const storyId = param(query, 'story_fbid');
+      // The same post as /<owner id>/posts/<story_fbid>.
       const ownerId = param(query, 'id');
-      if (storyId === undefined || ownerId === undefined || !POST_ID.test(storyId) || !DIGITS.test(ownerId)) return null;
-      return { canonicalUrl: `https://facebook.com/permalink.php?id=${ownerId}&story_fbid=${storyId}`, postId: storyId, kind: 'post' };
+      if (second !== undefined || ownerId === undefined || !DIGITS.test(ownerId)) return null;
+      return pagePost(ownerId, param(query, 'story_fbid'));
     }
     case 'watch': {
       const sub = keyword(second);
@@ -88,18 +112,20 @@ function parse({ host, segments, query }: LinkParts): PostMatch | null {
     case 'video.php':
       return second === undefined ? video(param(query, 'v'), 'video') : null;
     case 'reel':
-      if (second === undefined || !DIGITS.test(second)) return null;
-      return { canonicalUrl: `https://facebook.com/reel/${second}`, postId: second, kind: 'reel' };
+      // A reel id is a video id: /reel/<id> plays the same video as /watch?v=<id>.
+      return third === undefined ? video(second, 'reel') : null;
     case 'photo.php':
     case 'photo':
       return second === undefined ? photo(param(query, 'fbid')) : null;
     case 'share':
       return parseShare(second, third);
     case 'groups': {
+      // /groups/<g>/posts/<id>, /groups/<g>/permalink/<id> and the old mobile
+      // /groups/<g>?view=permalink&id=<id> all name one group post.
       const section = keyword(third);
-      if (second === undefined || !NAME.test(second) || (section !== 'posts' && section !== 'permalink')) return null;
-      if (fourth === undefined || !POST_ID.test(fourth)) return null;
-      return { canonicalUrl: `https://facebook.com/groups/${second.toLowerCase()}/posts/${fourth}`, postId: fourth, kind: 'post' };
+      if (section === 'posts' || section === 'permalink') return groupPost(second, fourth);
+      if (third === undefined && param(query, 'view')?.toLowerCase() === 'permalink') return groupPost(second, param(query, 'id'));
+      return null;
     }
     default:
       if (RESERVED.has(first.toLowerCase()) || !NAME.test(first)) return null;

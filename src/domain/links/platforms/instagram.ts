@@ -13,7 +13,12 @@ const MEDIA_KINDS = new Map<string, string>([
 ]);
 
 /** First path segments that are Instagram routes, never usernames. */
-const RESERVED = new Set(['stories', 'explore', 'accounts', 'direct', 's', 'about', 'legal', 'developer', 'web', 'api', 'graphql', 'challenge', 'emails', 'session', 'oauth', 'ar']);
+const RESERVED = new Set(['stories', 'explore', 'accounts', 'direct', 's', 'share', 'about', 'legal', 'developer', 'web', 'api', 'graphql', 'challenge', 'emails', 'session', 'oauth', 'ar']);
+
+/** Opaque share-link code (case-sensitive; not a media shortcode). */
+const SHARE_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+/** The sub-paths seen in share links: /share/<code>, /share/p/<code>, /share/reel/<code>. */
+const SHARE_SECTIONS = new Set(['p', 'reel']);
 
 /** Shortcode-shaped segments that are routes (e.g. /reels/audio/<id> is an audio page). */
 const NOT_SHORTCODES = new Set(['audio']);
@@ -23,6 +28,23 @@ function media(kind: string, code: string | undefined, account?: string): PostMa
   return { canonicalUrl: `https://instagram.com/p/${code}`, postId: code, kind, account };
 }
 
+/**
+ * /share/[p|reel/]<code>: the app's share links. The code is opaque (it is not the media
+ * shortcode), so it cannot be matched to the /p/<shortcode> link offline: each share form
+ * keeps its own canonical namespace, like TikTok's vt.tiktok.com links.
+ */
+function share(rest: readonly string[]): PostMatch | null {
+  const [a, b, extra] = rest;
+  if (a === undefined || extra !== undefined) return null;
+  if (b === undefined) {
+    if (!SHARE_CODE.test(a) || SHARE_SECTIONS.has(a.toLowerCase())) return null;
+    return { canonicalUrl: `https://instagram.com/share/${a}`, postId: a, kind: 'share' };
+  }
+  const section = a.toLowerCase();
+  if (!SHARE_SECTIONS.has(section) || !SHARE_CODE.test(b)) return null;
+  return { canonicalUrl: `https://instagram.com/share/${section}/${b}`, postId: b, kind: 'share' };
+}
+
 function parse({ segments }: LinkParts): PostMatch | null {
   const [first, second, third] = segments;
   const k0 = keyword(first);
@@ -30,6 +52,7 @@ function parse({ segments }: LinkParts): PostMatch | null {
 
   const kind = MEDIA_KINDS.get(k0);
   if (kind !== undefined) return media(kind, second);
+  if (k0 === 'share') return share(segments.slice(1));
 
   if (k0 === 'stories') {
     if (second === undefined || third === undefined) return null;
