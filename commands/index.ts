@@ -10,12 +10,14 @@ import { undang } from './undang.ts';
 import { cabut } from './cabut.ts';
 import { pindah } from './pindah.ts';
 import { opd } from './opd.ts';
+import { hubungkan } from './hubungkan.ts';
+import { reportNow } from './nudge-button.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, daftar, start, undang, cabut, pindah, opd];
+export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, daftar, start, undang, cabut, pindah, opd, hubungkan];
 
 /** Every button handler, found by the prefix of its callback_data. */
-export const actions: readonly Action[] = [joinDecision];
+export const actions: readonly Action[] = [joinDecision, reportNow];
 
 registerForHelp(commands);
 

@@ -12,7 +12,7 @@ export type IncomingEvent =
   | {
       readonly kind: 'command';
       readonly from: TelegramProfile;
-      readonly chat: { readonly id: bigint; readonly kind: ChatKind };
+      readonly chat: { readonly id: bigint; readonly kind: ChatKind; readonly title?: string };
       readonly name: string;
       /** The @bot part of "/cmd@bot", lower-cased, or null. */
       readonly addressedTo: string | null;
@@ -21,7 +21,7 @@ export type IncomingEvent =
   | {
       readonly kind: 'text';
       readonly from: TelegramProfile;
-      readonly chat: { readonly id: bigint; readonly kind: ChatKind };
+      readonly chat: { readonly id: bigint; readonly kind: ChatKind; readonly title?: string };
     }
   | {
       readonly kind: 'button';

@@ -10,7 +10,7 @@ export type ChatKind = 'private' | 'group';
 /** Who sent a command, and where. Built by a Telegram adapter from its own update type. */
 export interface CommandContext {
   readonly actor: Person;
-  readonly chat: { readonly id: bigint; readonly kind: ChatKind };
+  readonly chat: { readonly id: bigint; readonly kind: ChatKind; readonly title?: string };
 }
 
 /** The raw words of a command, before its own schema validates them. */

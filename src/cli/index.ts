@@ -8,6 +8,7 @@ import { bootstrapSuperadmins } from '../app/usecases/identify.ts';
 import { createInvitation, type InvitationTarget } from '../app/usecases/invitations.ts';
 import { importOpds, ImportRejected } from '../app/usecases/opd-import.ts';
 import { exportReports } from '../app/usecases/report-export.ts';
+import { listJobs, runNudges } from '../app/usecases/nudges.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
 import { zonedInstant } from '../domain/time/zoned.ts';
@@ -26,6 +27,10 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   invite <KODE|pimpinan>             buat tautan undangan sekali pakai (7 hari)
   reports export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out file]
                                      ekspor laporan (tanggal menurut APP_TIMEZONE, --to ikut dihitung)
+  jobs list                          jadwal tugas otomatis dan kapan terakhir berjalan
+  jobs run nudges [--date YYYY-MM-DD] [--dry-run]
+                                     jalankan pengingat pagi sekarang; --dry-run hanya menampilkan
+                                     siapa yang akan diingatkan dan mengapa, tanpa mengirim
   doctor                             periksa konfigurasi, database dan token bot`;
 
 class CliError extends Error {}
@@ -65,6 +70,8 @@ async function run(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'csv' },
       out: { type: 'string' },
       opd: { type: 'string' },
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -171,6 +178,34 @@ async function run(argv: string[]): Promise<number> {
       } else {
         process.stdout.write(output);
       }
+      return 0;
+    }
+    case 'jobs list': {
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        for (const job of await listJobs(deps)) {
+          print(`${job.name.padEnd(10)} ${job.schedule}; terakhir: ${job.lastDay ? `${job.lastDay}${job.finished ? '' : ' (belum selesai)'}` : 'belum pernah'}`);
+        }
+      });
+      return 0;
+    }
+    case 'jobs run': {
+      if (rest[0] !== 'nudges') throw new CliError('Tugas yang bisa dijalankan: nudges. Contoh: npm run kopdar -- jobs run nudges --dry-run');
+      if (values.date !== undefined && !isLocalDate(values.date)) throw new CliError('--date harus tanggal yang ada, berbentuk YYYY-MM-DD.');
+      const config = loadConfig({ requireToken: false });
+      const dryRun = values['dry-run'] === true;
+      await withApp(config, async (deps) => {
+        const result = await runNudges(deps, { ...(values.date ? { day: values.date } : {}), dryRun });
+        const { plan } = result;
+        print(dryRun ? deps.messages.nudge.dryRunHeader(plan.day, plan.workingDay) : `Pengingat ${plan.day}${plan.workingDay ? '' : ': bukan hari kerja'}`);
+        for (const nudge of plan.nudges) {
+          const who = nudge.recipients.map((r) => `${displayName(r.person)} [${r.message}]`).join(', ');
+          print(`  ${nudge.opd.code.padEnd(14)} ${nudge.level.padEnd(10)} ${String(nudge.silence).padStart(3)} hari kerja sepi → ${who}`);
+        }
+        if (plan.withoutAdmin.length > 0) print(`  Belum punya admin: ${plan.withoutAdmin.map((o) => o.code).join(', ')}`);
+        if (plan.onLeave.length > 0) print(`  Sedang cuti: ${plan.onLeave.map((o) => o.code).join(', ')}`);
+        if (!dryRun) print(`${result.recorded} pengingat dicatat, ${result.enqueued} pesan masuk antrean (dikirim oleh bot yang berjalan).`);
+      });
       return 0;
     }
     case 'doctor':

@@ -12,9 +12,9 @@ function profileOf(user: User): TelegramProfile {
   };
 }
 
-function chatOf(chat: Chat): { id: bigint; kind: ChatKind } | null {
+function chatOf(chat: Chat): { id: bigint; kind: ChatKind; title?: string } | null {
   if (chat.type === 'private') return { id: BigInt(chat.id), kind: 'private' };
-  if (chat.type === 'group' || chat.type === 'supergroup') return { id: BigInt(chat.id), kind: 'group' };
+  if (chat.type === 'group' || chat.type === 'supergroup') return { id: BigInt(chat.id), kind: 'group', title: chat.title };
   return null; // channels do not talk to the bot
 }
 

@@ -102,6 +102,24 @@ describe('operator CLI', () => {
     expect(wrong.stderr).toContain('YYYY-MM-DD');
   });
 
+  it('jobs run nudges --dry-run shows who would be reminded and why, and sends nothing', async () => {
+    // Monday 30 November 2026: every OPD imported above has been quiet since it was added.
+    const dry = await kopdar(['jobs', 'run', 'nudges', '--date', '2026-11-30', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('uji coba, tidak ada yang dikirim');
+    expect(dry.stdout).toContain('Belum punya admin');
+    const weekend = await kopdar(['jobs', 'run', 'nudges', '--date', '2026-11-29', '--dry-run']);
+    expect(weekend.stdout).toContain('bukan hari kerja');
+    const db = new Database(path.join(dir, 'data', 'kopdar.db'), { readonly: true });
+    const written = db.prepare('SELECT COUNT(*) AS n FROM OutboxMessage').get() as { n: number };
+    db.close();
+    expect(written.n).toBe(0);
+    const jobs = await kopdar(['jobs', 'list']);
+    expect(jobs.stdout).toMatch(/nudges\s+08:00 Asia\/Jakarta, hari kerja 1,2,3,4,5; terakhir: belum pernah/);
+    const bad = await kopdar(['jobs', 'run', 'nudges', '--date', '2026-02-30']);
+    expect(bad.code).toBe(1);
+  });
+
   it('doctor says plainly what is right and what is wrong', async () => {
     const healthy = await kopdar(['doctor'], { BOT_TOKEN: TEST_TOKEN, SUPERADMIN_IDS: '1001' });
     expect(healthy.code).toBe(0);

@@ -94,6 +94,7 @@ export const id = {
     cabut: { description: 'Cabut status admin atau pimpinan seseorang', usage: '@username | ID' },
     pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
     opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
+    hubungkan: { description: 'Jadikan grup ini grup komunitas (rekap harian)', usage: 'komunitas' },
   },
 
   profile: {
@@ -157,6 +158,12 @@ export const id = {
     header: (count: number) => `<b>Daftar OPD (${count})</b>`,
     line: (code: string, name: string, admins: number) => `<code>${e(code)}</code> — ${e(name)} · ${admins === 0 ? 'belum ada admin' : `${admins} admin`}`,
     empty: 'Belum ada OPD. Impor daftar OPD dengan <code>npm run kopdar -- opd import file.csv</code>.',
+  },
+
+  community: {
+    bound: (title: string) =>
+      `✅ Grup ini (${e(title)}) sekarang menjadi <b>grup komunitas</b> kopdar: rekap harian akan dikirim ke sini setiap pagi hari kerja.`,
+    usage: 'Cara pakai (di grup komunitas): <code>/hubungkan komunitas</code>.',
   },
 
   nudge: {

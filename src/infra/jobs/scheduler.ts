@@ -1,0 +1,69 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { AppDeps } from '../../app/deps.ts';
+import type { Logger } from '../../app/ports/logger.port.ts';
+import { runMorningIfDue } from '../../app/usecases/nudges.ts';
+
+export interface SchedulerDeps {
+  readonly deps: AppDeps;
+  readonly logger: Logger;
+  /**
+   * Called after each tick: rows a job wrote go out at once, and rows written by another
+   * process (the CLI, a second instance) are found within a minute.
+   */
+  readonly wakeOutbox: () => void;
+}
+
+/**
+ * One cron tick a minute in APP_TIMEZONE asks the use case whether the morning run is due. The
+ * time and working days live in the database (/atur changes them), so nothing is rescheduled;
+ * a tick at start-up is the catch-up after downtime. Exactly-once is enforced by the database,
+ * not here: two instances ticking at once still record each nudge once.
+ */
+export class JobScheduler {
+  private task: ScheduledTask | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: SchedulerDeps) {}
+
+  start(): void {
+    this.task = schedule('* * * * *', () => this.tick(), {
+      timezone: this.options.deps.settings.timezone,
+      name: 'kopdar-morning',
+      noOverlap: true,
+    });
+    void this.tick();
+  }
+
+  /** Runs what is due now; concurrent calls share one run. */
+  tick(): Promise<void> {
+    this.running ??= this.runDue().finally(() => {
+      this.running = null;
+      this.options.wakeOutbox();
+    });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    this.task = null;
+    await this.running;
+  }
+
+  private async runDue(): Promise<void> {
+    const { deps, logger } = this.options;
+    try {
+      const result = await runMorningIfDue(deps);
+      if (!result) return;
+      logger.info({
+        event: 'job.nudges',
+        day: result.plan.day,
+        workingDay: result.plan.workingDay,
+        nudges: result.plan.nudges.length,
+        recorded: result.recorded,
+        enqueued: result.enqueued,
+      });
+    } catch (error) {
+      logger.error({ event: 'job.failed', job: 'nudges', err: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
