@@ -29,6 +29,8 @@ export interface HarnessOptions {
   readonly superadminIds?: readonly number[];
   readonly enforceLimits?: boolean;
   readonly env?: Record<string, string>;
+  /** The bot's "now" at start (moves on in real time, and forward with clock.shift). */
+  readonly startAt?: string;
 }
 
 /** Starts the real bot (in this process) against a fake Bot API server and a fresh SQLite file. */
@@ -70,7 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }, timeoutMs);
       logEvents.on('line', onLine);
     });
-  const clock = new ShiftableClock();
+  const clock = new ShiftableClock(options.startAt);
   const tokens: string[] = [];
   let counter = 0;
   const newToken = (): string => {
