@@ -5,13 +5,17 @@ import type { Clock } from './app/ports/clock.port.ts';
 import type { Logger } from './app/ports/logger.port.ts';
 import { bootstrapSuperadmins, pruneUpdateClaims } from './app/usecases/identify.ts';
 import { recordUndeliverable } from './app/usecases/delivery-failures.ts';
+import { reportUnreachable } from './app/usecases/unreachable.ts';
 import { openMigratedDatabase } from './infra/db/open.ts';
 import { Dispatcher } from './infra/outbox/dispatcher.ts';
+import { OutboxRelay } from './infra/outbox/relay.ts';
 import { startTelegram } from './telegram/start.ts';
 
 export interface RunningKopdar {
   readonly deps: AppDeps;
   readonly dispatcher: Dispatcher;
+  /** Delivers the persistent outbox; wake() it after committing outbox rows. */
+  readonly relay: OutboxRelay;
   readonly botUsername: string;
   /** Stops polling, lets in-flight updates and queued messages finish, closes the database. */
   stop(): Promise<void>;
@@ -42,30 +46,44 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
       limits: { ...config.rateLimits },
       logger,
       hooks: {
-        onFinalFailure: async (message, error) => {
+        onFinalFailure: async (message, error, lane) => {
           const chatId = message.kind === 'callbackAnswer' ? undefined : message.chatId.toString();
           // Only 403 (blocked) and 400 (chat not found) say the chat itself is gone for good.
           const final = message.kind !== 'callbackAnswer' && (error.kind === 'blocked' || error.kind === 'chat_not_found');
-          if (final) await recordUndeliverable(deps, message.chatId, error.kind === 'blocked' ? 403 : 400, error.description);
-          logger.warn({ event: 'delivery.final_failure', chatId, kind: error.kind, recorded: final, description: 'description' in error ? error.description : undefined });
+          // Outbox rows (every lane but 'interactive') are recorded by the relay, which also tells superadmins.
+          if (final && lane === 'interactive') await recordUndeliverable(deps, message.chatId, error.kind === 'blocked' ? 403 : 400, error.description);
+          logger.warn({ event: 'delivery.final_failure', chatId, lane, kind: error.kind, recorded: final, description: 'description' in error ? error.description : undefined });
         },
         onRateLimited: (retryAfterSeconds) => logger.warn({ event: 'delivery.rate_limited', retryAfterSeconds }),
       },
     });
     dispatcher.start();
+    const relay = new OutboxRelay({
+      uow: database.uow,
+      dispatcher,
+      clock,
+      logger,
+      onUndeliverable: async (chatId, kind, description) => {
+        await reportUnreachable(deps, chatId, kind, description); // the relay wakes itself for the notices
+      },
+    });
     const { demoted } = await bootstrapSuperadmins(deps);
     const pruned = await pruneUpdateClaims(deps);
     if (pruned > 0) logger.info({ event: 'updates.pruned', count: pruned });
     const bot = await telegram.launch({ deps, dispatcher, demoted });
     logger.info({ event: 'bot.started', username: telegram.botUsername, timezone: config.timezone });
+    relay.start();
+    relay.wake(); // rows left pending by an earlier run go out now
     let stopped: Promise<void> | null = null;
     return {
       deps,
       dispatcher,
+      relay,
       botUsername: telegram.botUsername,
       stop: () =>
         (stopped ??= (async () => {
           await bot.stop();
+          await relay.stop();
           await dispatcher.stop();
           await database.close();
           logger.info({ event: 'bot.stopped' });

@@ -247,6 +247,16 @@ export const id = {
 
   delivery: {
     unreachable: (name: string, reason: string) => `⚠️ Pesan untuk ${e(name)} tidak dapat dikirim (${e(reason)}).`,
+    /** Why Telegram refused a chat for good, as superadmins read it. */
+    unreachableReason: {
+      blocked: 'ia memblokir bot atau belum pernah membuka chat dengan bot',
+      chat_not_found: 'akun Telegram-nya tidak ditemukan (mungkin sudah dihapus)',
+    } satisfies Record<'blocked' | 'chat_not_found', string>,
+    /** To superadmins, at most once a day per person: someone the bot must reach cannot be reached. */
+    unreachableNotice: (name: string, opdLabel: string | null, reason: string) =>
+      `⚠️ <b>Tidak dapat menghubungi ${e(name)}</b>${opdLabel ? ` — ${e(opdLabel)}` : ''}\n` +
+      `Pesan bot tidak terkirim karena ${e(reason)}.\n` +
+      'Mohon hubungi yang bersangkutan secara langsung dan minta ia membuka chat dengan bot lalu menekan <b>MULAI</b>/<b>START</b>, agar pengingat berikutnya sampai.',
   },
 };
 
