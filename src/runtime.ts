@@ -9,6 +9,8 @@ import { reportUnreachable } from './app/usecases/unreachable.ts';
 import { openMigratedDatabase } from './infra/db/open.ts';
 import { Dispatcher } from './infra/outbox/dispatcher.ts';
 import { OutboxRelay } from './infra/outbox/relay.ts';
+import { JobScheduler } from './infra/jobs/scheduler.ts';
+import { followChatMigration } from './app/usecases/community.ts';
 import { startTelegram } from './telegram/start.ts';
 
 export interface RunningKopdar {
@@ -16,6 +18,8 @@ export interface RunningKopdar {
   readonly dispatcher: Dispatcher;
   /** Delivers the persistent outbox; wake() it after committing outbox rows. */
   readonly relay: OutboxRelay;
+  /** The morning job; tick() runs what is due now (the cron calls it every minute). */
+  readonly scheduler: JobScheduler;
   readonly botUsername: string;
   /** Stops polling, lets in-flight updates and queued messages finish, closes the database. */
   stop(): Promise<void>;
@@ -55,6 +59,10 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
           logger.warn({ event: 'delivery.final_failure', chatId, lane, kind: error.kind, recorded: final, description: 'description' in error ? error.description : undefined });
         },
         onRateLimited: (retryAfterSeconds) => logger.warn({ event: 'delivery.rate_limited', retryAfterSeconds }),
+        onChatMigrated: async (oldChatId, newChatId) => {
+          logger.info({ event: 'chat.migrated', oldChatId: oldChatId.toString(), newChatId: newChatId.toString() });
+          await followChatMigration(deps, oldChatId, newChatId);
+        },
       },
     });
     dispatcher.start();
@@ -74,14 +82,18 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
     logger.info({ event: 'bot.started', username: telegram.botUsername, timezone: config.timezone });
     relay.start();
     relay.wake(); // rows left pending by an earlier run go out now
+    const scheduler = new JobScheduler({ deps, logger, wakeOutbox: () => relay.wake() });
+    scheduler.start(); // its first tick is the catch-up after downtime
     let stopped: Promise<void> | null = null;
     return {
       deps,
       dispatcher,
       relay,
+      scheduler,
       botUsername: telegram.botUsername,
       stop: () =>
         (stopped ??= (async () => {
+          await scheduler.stop();
           await bot.stop();
           await relay.stop();
           await dispatcher.stop();
