@@ -10,9 +10,12 @@ import { undang } from './undang.ts';
 import { cabut } from './cabut.ts';
 import { pindah } from './pindah.ts';
 import { opd } from './opd.ts';
+import { atur } from './atur.ts';
+import { libur } from './libur.ts';
+import { cuti } from './cuti.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, daftar, start, undang, cabut, pindah, opd];
+export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, daftar, start, undang, cabut, pindah, opd, atur, libur, cuti];
 
 /** Every button handler, found by the prefix of its callback_data. */
 export const actions: readonly Action[] = [joinDecision];

@@ -8,10 +8,11 @@ import { bootstrapSuperadmins } from '../app/usecases/identify.ts';
 import { createInvitation, type InvitationTarget } from '../app/usecases/invitations.ts';
 import { importOpds, ImportRejected } from '../app/usecases/opd-import.ts';
 import { exportReports } from '../app/usecases/report-export.ts';
+import { HOLIDAY_LIST_DAYS, holidaysBetween, importHolidays, todayIn } from '../app/usecases/holidays.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
 import { zonedInstant } from '../domain/time/zoned.ts';
-import { addDays, isLocalDate } from '../domain/calendar/local-date.ts';
+import { addDays, isLocalDate, weekdayOf } from '../domain/calendar/local-date.ts';
 import { systemClock } from '../infra/clock/system-clock.ts';
 import { inspectDatabase, openMigratedDatabase, type Database } from '../infra/db/open.ts';
 import { getMe } from './bot-api.ts';
@@ -26,6 +27,9 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   invite <KODE|pimpinan>             buat tautan undangan sekali pakai (7 hari)
   reports export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out file]
                                      ekspor laporan (tanggal menurut APP_TIMEZONE, --to ikut dihitung)
+  holidays import <file.csv>         impor/perbarui hari libur (kolom tanggal,nama; contoh prisma/libur-contoh.csv)
+  holidays list [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                     daftar hari libur (bawaan: hari ini sampai 12 bulan ke depan)
   doctor                             periksa konfigurasi, database dan token bot`;
 
 class CliError extends Error {}
@@ -171,6 +175,35 @@ async function run(argv: string[]): Promise<number> {
       } else {
         process.stdout.write(output);
       }
+      return 0;
+    }
+    case 'holidays import': {
+      const file = rest[0];
+      if (!file) throw new CliError('Sebutkan file CSV: npm run kopdar -- holidays import prisma/libur-contoh.csv');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw new CliError(`File ${file} tidak bisa dibaca.`);
+      }
+      const config = loadConfig({ requireToken: false });
+      const summary = await withApp(config, (deps) => importHolidays(deps, parseCsv(text)));
+      print(`Impor selesai: ${summary.created} hari libur baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);
+      return 0;
+    }
+    case 'holidays list': {
+      for (const [option, value] of [['--from', values.from], ['--to', values.to]] as const) {
+        if (value !== undefined && !isLocalDate(value)) throw new CliError(`${option} harus tanggal YYYY-MM-DD yang ada di kalender, misalnya 2026-08-17.`);
+      }
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const from = values.from ?? todayIn(deps);
+        const until = values.to ?? addDays(from, HOLIDAY_LIST_DAYS);
+        if (until < from) throw new CliError('--to harus sama dengan atau sesudah --from.');
+        const holidays = await holidaysBetween(deps, from, until);
+        if (holidays.length === 0) print(`Tidak ada hari libur dari ${from} sampai ${until}. Impor dengan: npm run kopdar -- holidays import prisma/libur-contoh.csv`);
+        for (const h of holidays) print(`${h.date}  ${deps.messages.calendar.weekdayNames[weekdayOf(h.date) - 1]?.padEnd(6)}  ${h.name}`);
+      });
       return 0;
     }
     case 'doctor':
