@@ -9,10 +9,12 @@ import { createInvitation, type InvitationTarget } from '../app/usecases/invitat
 import { importOpds, ImportRejected } from '../app/usecases/opd-import.ts';
 import { exportReports } from '../app/usecases/report-export.ts';
 import { listJobs, runNudges } from '../app/usecases/nudges.ts';
+import { HOLIDAY_LIST_DAYS, holidaysBetween, importHolidays } from '../app/usecases/holidays.ts';
+import { todayIn } from '../app/today.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
 import { zonedInstant } from '../domain/time/zoned.ts';
-import { addDays, isLocalDate } from '../domain/calendar/local-date.ts';
+import { addDays, isLocalDate, weekdayOf } from '../domain/calendar/local-date.ts';
 import { systemClock } from '../infra/clock/system-clock.ts';
 import { inspectDatabase, openMigratedDatabase, type Database } from '../infra/db/open.ts';
 import { getMe } from './bot-api.ts';
@@ -31,6 +33,9 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   jobs run nudges [--date YYYY-MM-DD] [--dry-run]
                                      jalankan pengingat pagi sekarang; --dry-run hanya menampilkan
                                      siapa yang akan diingatkan dan mengapa, tanpa mengirim
+  holidays import <file.csv>         impor/perbarui hari libur (kolom tanggal,nama; contoh prisma/libur-contoh.csv)
+  holidays list [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                     daftar hari libur (bawaan: hari ini sampai 12 bulan ke depan)
   doctor                             periksa konfigurasi, database dan token bot`;
 
 class CliError extends Error {}
@@ -205,6 +210,35 @@ async function run(argv: string[]): Promise<number> {
         if (plan.withoutAdmin.length > 0) print(`  Belum punya admin: ${plan.withoutAdmin.map((o) => o.code).join(', ')}`);
         if (plan.onLeave.length > 0) print(`  Sedang cuti: ${plan.onLeave.map((o) => o.code).join(', ')}`);
         if (!dryRun) print(`${result.recorded} pengingat dicatat, ${result.enqueued} pesan masuk antrean (dikirim oleh bot yang berjalan).`);
+      });
+      return 0;
+    }
+    case 'holidays import': {
+      const file = rest[0];
+      if (!file) throw new CliError('Sebutkan file CSV: npm run kopdar -- holidays import prisma/libur-contoh.csv');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw new CliError(`File ${file} tidak bisa dibaca.`);
+      }
+      const config = loadConfig({ requireToken: false });
+      const summary = await withApp(config, (deps) => importHolidays(deps, parseCsv(text)));
+      print(`Impor selesai: ${summary.created} hari libur baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);
+      return 0;
+    }
+    case 'holidays list': {
+      for (const [option, value] of [['--from', values.from], ['--to', values.to]] as const) {
+        if (value !== undefined && !isLocalDate(value)) throw new CliError(`${option} harus tanggal YYYY-MM-DD yang ada di kalender, misalnya 2026-08-17.`);
+      }
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const from = values.from ?? todayIn(deps);
+        const until = values.to ?? addDays(from, HOLIDAY_LIST_DAYS);
+        if (until < from) throw new CliError('--to harus sama dengan atau sesudah --from.');
+        const holidays = await holidaysBetween(deps, from, until);
+        if (holidays.length === 0) print(`Tidak ada hari libur dari ${from} sampai ${until}. Impor dengan: npm run kopdar -- holidays import prisma/libur-contoh.csv`);
+        for (const h of holidays) print(`${h.date}  ${deps.messages.calendar.weekdayNames[weekdayOf(h.date) - 1]?.padEnd(6)}  ${h.name}`);
       });
       return 0;
     }

@@ -181,6 +181,8 @@ export interface LeaveRepository {
   create(leave: Omit<LeaveRecord, 'id'> & { readonly at: Date }): Promise<LeaveRecord>;
   /** Leave of OPDs (and admins) that overlaps [from, until]. */
   overlapping(from: LocalDate, until: LocalDate): Promise<LeaveRecord[]>;
+  /** Ends a leave after `lastDay`; a leave that would then have no day left is deleted. */
+  endEarly(id: number, lastDay: LocalDate): Promise<'shortened' | 'removed'>;
 }
 
 export interface OpdActivityRow {

@@ -1,11 +1,14 @@
 import type { AppDeps } from '../deps.ts';
-import type { LeaveRecord, OutboxEntry, Repositories } from '../ports/repositories.port.ts';
-import { resolveNudgeSettings, type NudgeSettings } from '../settings/definitions.ts';
+import type { OutboxEntry, Repositories } from '../ports/repositories.port.ts';
+import type { NudgeSettings } from '../settings/definitions.ts';
+import { readNudgeSettings } from './settings.ts';
+import { todayIn } from '../today.ts';
 import type { Button } from '../reply.ts';
 import { addDays, weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/calendar/working-days.ts';
 import { displayName, type Opd, type Person } from '../../domain/model.ts';
 import { assessOpd, type NudgeLevel } from '../../domain/nudges/ladder.ts';
+import { isPersonOnLeave, opdLeaveSpans } from '../../domain/calendar/leave.ts';
 import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
 import { localDateKey, zonedInstant } from '../../domain/time/zoned.ts';
 
@@ -47,23 +50,7 @@ export interface NudgeRunResult {
   readonly enqueued: number;
 }
 
-async function effectiveSettings(deps: AppDeps, repos: Repositories): Promise<NudgeSettings> {
-  const stored = new Map((await repos.settings.all()).map((s) => [s.key, s.value]));
-  return resolveNudgeSettings(deps.settings.nudgeDefaults, stored);
-}
 
-export function todayIn(deps: AppDeps): LocalDate {
-  return localDateKey(deps.clock.now(), deps.settings.timezone);
-}
-
-function leavesByOpd(leaves: readonly LeaveRecord[]): Map<number, LeaveRecord[]> {
-  const map = new Map<number, LeaveRecord[]>();
-  for (const leave of leaves) {
-    if (leave.opdId === null) continue;
-    map.set(leave.opdId, [...(map.get(leave.opdId) ?? []), leave]);
-  }
-  return map;
-}
 
 /** Works out who is quiet on `day` and what each OPD earns. Reads only. */
 async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings: NudgeSettings): Promise<NudgePlan> {
@@ -80,8 +67,6 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
 
   const index = new WorkingDayIndex(calendar, day, WINDOW_DAYS);
   const leaves = await repos.leaves.overlapping(windowStart, day);
-  const opdLeaves = leavesByOpd(leaves);
-  const adminsOnLeave = new Set(leaves.filter((l) => l.userId !== null && l.fromDate <= day && day <= l.untilDate).map((l) => l.userId));
   const superadmins = await repos.users.listByRole('superadmin');
   const nudges: PlannedNudge[] = [];
   const withoutAdmin: Opd[] = [];
@@ -89,12 +74,13 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
 
   const rows = await repos.activity.opdActivity();
   for (const row of rows) {
-    const reachable = row.admins.filter((a) => !adminsOnLeave.has(a.id));
+    // An admin on leave is not messaged; an OPD whose admins are all away counts as on leave.
+    const reachable = row.admins.filter((a) => !isPersonOnLeave(a.id, leaves, day));
     const assessment = assessOpd(
       {
         lastReportDay: row.lastReportAt ? localDateKey(row.lastReportAt, tz) : null,
         addedDay: localDateKey(row.createdAt, tz),
-        leaves: (opdLeaves.get(row.opd.id) ?? []).map((l) => ({ from: l.fromDate, until: l.untilDate })),
+        leaves: opdLeaveSpans(row.opd.id, row.admins.map((a) => a.id), leaves),
       },
       index,
       settings.policy,
@@ -166,7 +152,7 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
   const day = options.day ?? todayIn(deps);
   const tz = deps.settings.timezone;
   return deps.uow.run(async (repos) => {
-    const settings = await effectiveSettings(deps, repos);
+    const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
     const result = await plan(deps, repos, day, settings);
     if (options.dryRun || !result.workingDay) return { plan: result, recorded: 0, enqueued: 0 };
 
@@ -218,7 +204,7 @@ export async function runMorningIfDue(deps: AppDeps): Promise<NudgeRunResult | n
   const now = deps.clock.now();
   const day = todayIn(deps);
   const due = await deps.uow.run(async (repos) => {
-    const settings = await effectiveSettings(deps, repos);
+    const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
     if (localTime(now, deps.settings.timezone) < settings.nudgeTime) return false;
     const last = await repos.jobRuns.lastRun(NUDGE_JOB);
     if (last?.day === day && last.finishedAt) return false;
@@ -241,7 +227,7 @@ export interface JobStatus {
 /** What `jobs list` shows: each job, when it runs, and its last run. */
 export async function listJobs(deps: AppDeps): Promise<JobStatus[]> {
   return deps.uow.run(async (repos) => {
-    const settings = await effectiveSettings(deps, repos);
+    const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
     const last = await repos.jobRuns.lastRun(NUDGE_JOB);
     return [
       {
