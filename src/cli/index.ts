@@ -26,7 +26,7 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   opd import <file.csv>              impor/perbarui OPD (kolom kode,nama,jenis)
   opd list                           daftar OPD
   admin list [--opd KODE]            daftar admin per OPD
-  invite <KODE|pimpinan>             buat tautan undangan sekali pakai (7 hari)
+  invite <KODE|pimpinan [KODE]>      buat tautan undangan sekali pakai (7 hari)
   reports export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out file]
                                      ekspor laporan (tanggal menurut APP_TIMEZONE, --to ikut dihitung)
   jobs list                          jadwal tugas otomatis dan kapan terakhir berjalan
@@ -144,7 +144,7 @@ async function run(argv: string[]): Promise<number> {
     case 'invite': {
       const raw = action;
       const target: InvitationTarget | null = /^pimpinan$/i.test(raw)
-        ? { kind: 'leader' }
+        ? { kind: 'leader', headOf: rest[0] && looksLikeOpdCode(rest[0]) ? normalizeOpdCode(rest[0]) : null }
         : looksLikeOpdCode(raw)
           ? { kind: 'opd', code: normalizeOpdCode(raw) }
           : null;

@@ -93,7 +93,7 @@ export const id = {
     batal: { description: 'Batalkan laporan terakhir saya (maks. 24 jam)', usage: '' },
     riwayat: { description: '10 laporan terakhir OPD saya', usage: '' },
     riwayatSuperadmin: { description: '10 laporan terakhir sebuah OPD', usage: 'KODE_OPD' },
-    undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan' },
+    undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan [KODE_OPD]' },
     cabut: { description: 'Cabut status admin atau pimpinan seseorang', usage: '@username | ID' },
     pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
     opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
@@ -109,10 +109,12 @@ export const id = {
   },
 
   invite: {
-    usage: 'Cara pakai: <code>/undang KODE_OPD</code> (contoh: <code>/undang DINKES</code>) atau <code>/undang pimpinan</code>.',
+    usage:
+      'Cara pakai: <code>/undang KODE_OPD</code> (contoh: <code>/undang DINKES</code>), <code>/undang pimpinan</code>, atau <code>/undang pimpinan KODE_OPD</code> untuk kepala OPD (menerima eskalasi OPD tersebut).',
     created: (target: string, link: string, until: string) =>
       `Tautan undangan untuk <b>${e(target)}</b>, berlaku sampai ${e(until)} dan hanya bisa dipakai sekali:\n${e(link)}\n\nKirimkan tautan ini kepada orang yang dituju. Begitu ia membuka tautan dan menekan <b>MULAI</b>/<b>START</b>, ia langsung terdaftar.`,
     leaderTarget: 'Pimpinan',
+    headTarget: (opdName: string, code: string) => `Pimpinan (kepala) ${opdName} (${code})`,
     adminTarget: (opdName: string, code: string) => `admin ${opdName} (${code})`,
   },
 
