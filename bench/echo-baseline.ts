@@ -11,6 +11,8 @@ import { spawnObserver, type Observer } from './lib/observer-api.ts';
 import type { Workload } from './lib/workload.ts';
 
 const ECHO_TOKEN = '987654321:AAHechoTOKENforTELEGRAFbaseline_secret';
+/** Users of the paced-send reference; far from the admins' ids. */
+const REFERENCE_FIRST_ID = 720_000_001;
 
 export interface EchoBaselineOptions {
   readonly timeoutMs: number;
@@ -44,7 +46,7 @@ export interface EchoBaselineResult {
 }
 
 /** Sends `count` messages through a bare telegraf client, one every `intervalMs`, to distinct chats. */
-async function pacedSends(bot: Telegraf, chats: readonly number[], count: number, intervalMs: number): Promise<EchoBaselineResult['pacedSend']> {
+async function pacedSends(telegram: Telegraf['telegram'], chats: readonly number[], count: number, intervalMs: number): Promise<EchoBaselineResult['pacedSend']> {
   const sends: Promise<boolean>[] = [];
   let rateLimited = 0;
   const cpuBefore = process.cpuUsage();
@@ -55,7 +57,7 @@ async function pacedSends(bot: Telegraf, chats: readonly number[], count: number
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const chat = chats[i % chats.length] ?? 0;
     sends.push(
-      bot.telegram.sendMessage(chat, `Pesan ${i + 1}`).then(
+      telegram.sendMessage(chat, `Pesan ${i + 1}`).then(
         () => true,
         (error: unknown) => {
           if (error instanceof TelegramError && error.code === 429) rateLimited++;
@@ -133,12 +135,17 @@ export async function runEchoBaseline(workload: Workload, options: EchoBaselineO
     // ---- end of the measured window ----
 
     const seen = await observer.call('results', { sinceSent: before.sentCalls });
-    // Let the per-chat and global windows of the burst expire, then the paced reference.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const pacedSend = await pacedSends(bot, workload.admins.map((a) => a.id), options.pacedSends, 35);
     bot.stop('bench done');
+    const client = bot.telegram;
     bot = undefined;
     await launched?.catch(() => undefined);
+
+    // The paced reference goes to chats of its own (one message each, so only the global limit
+    // applies); they write first, as Telegram only lets a bot message people who did.
+    const referenceChats = Array.from({ length: options.pacedSends }, (_, i) => REFERENCE_FIRST_ID + i);
+    await observer.call('push', { messages: referenceChats.map((id) => ({ from: { id, first_name: `Ref ${id}` }, text: 'halo' })) });
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the burst's 1-s window expires
+    const pacedSend = await pacedSends(client, referenceChats, options.pacedSends, 35);
     const fakeServer = await observer.call('stop', null);
 
     const firstPush = Math.min(...pushes.map((p) => p.at));

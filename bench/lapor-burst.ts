@@ -214,7 +214,12 @@ export async function runLaporBurst(workload: Workload, options: LaporBurstOptio
     const { pushes } = await observer.call('push', { messages: workload.messages.map((m) => ({ from: m.from, text: m.text })) });
     // Two phases: until every record is committed (handling updates, first replies going out),
     // then until every reply is delivered (the dispatcher pacing at Telegram's limit).
-    const recordsDone = await observer.call('waitFor', { sendMessageOk: 0, reports: n, timeoutMs: options.timeoutMs }, options.timeoutMs + 10_000);
+    // (If every update got its reply but rows are missing, the bot refused or failed some: stop there.)
+    const recordsDone = await observer.call(
+      'waitFor',
+      { sendMessageOk: 0, reports: n, orSendMessageOk: sentBefore + n, timeoutMs: options.timeoutMs },
+      options.timeoutMs + 10_000,
+    );
     const processingCpuMs = cpuMsSince(cpuBefore);
     const processingWallMs = Date.now() - windowStart;
     const remainingMs = Math.max(0, options.timeoutMs - processingWallMs);
@@ -282,16 +287,24 @@ export async function runLaporBurst(workload: Workload, options: LaporBurstOptio
 
     const events = sink.lines.map((line) => {
       try {
-        return JSON.parse(line) as { event?: string; level?: number; msg?: string };
+        return JSON.parse(line) as { event?: string; level?: number; msg?: string; err?: { message?: string } };
       } catch {
         return { event: 'unparsable', level: 60, msg: line };
       }
     });
     const eventCount = (name: string): number => events.filter((e) => e.event === name).length;
-    const problems = events
-      .filter((e) => (e.level ?? 0) >= 40)
-      .map((e) => `${e.event ?? ''} ${e.msg ?? ''}`.trim())
-      .slice(0, 10);
+    // Warnings and errors, by kind (event and the first line of the error), most frequent first.
+    const problemCounts = new Map<string, number>();
+    for (const e of events) {
+      if ((e.level ?? 0) < 40) continue;
+      const detail = (e.err?.message ?? e.msg ?? '').split('\n').map((l) => l.trim()).filter((l) => l.length > 0).at(-1) ?? '';
+      const key = `${e.event ?? 'log'}${detail ? `: ${detail.slice(0, 160)}` : ''}`;
+      problemCounts.set(key, (problemCounts.get(key) ?? 0) + 1);
+    }
+    const problems = [...problemCounts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([key, count]) => `${count}× ${key}`);
 
     return {
       bot: 'kopdar',

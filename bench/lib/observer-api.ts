@@ -68,8 +68,12 @@ export interface ObserverApi {
   push(params: { messages: readonly PushInput[] }): { pushes: Push[] };
   /** Starts polling the Report table of `databaseFile` every `intervalMs`. */
   watchReports(params: { databaseFile: string; intervalMs: number }): void;
-  /** Resolves once at least `sendMessageOk` successful sends and `reports` rows were seen, or at the timeout. */
-  waitFor(params: { sendMessageOk: number; reports: number; timeoutMs: number }): Promise<WaitResult>;
+  /**
+   * Resolves once at least `sendMessageOk` successful sends and `reports` rows were seen (reached),
+   * or once `orSendMessageOk` sends were seen whatever the reports (the bot has answered everything,
+   * so no more rows will come), or at the timeout.
+   */
+  waitFor(params: { sendMessageOk: number; reports: number; orSendMessageOk?: number; timeoutMs: number }): Promise<WaitResult>;
   results(params: { sinceSent: number }): ObserverResults;
   /** CPU and peak RSS of the observer process so far. */
   usage(params: null): ProcessUsage;

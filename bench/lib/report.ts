@@ -25,7 +25,7 @@ export function evaluateTargets(kopdar: LaporBurstResult, echo: EchoBaselineResu
       met: recordedOnce,
       detail:
         `${r.rows} rows, ${r.distinctCanonicalUrls} distinct URLs, ${r.expectedFoundOnce}/${n} expected links exactly once, ` +
-        `${r.processedUpdates} updates claimed; replies ✅ ${kopdar.replies.recorded}, 🔁 ${kopdar.replies.alreadyReported}, ❌ ${kopdar.replies.refused}; ` +
+        `${r.processedUpdates} updates claimed; replies ✅ ${kopdar.replies.recorded}, 🔁 ${kopdar.replies.alreadyReported}, ❌ ${kopdar.replies.refused}, other ${kopdar.replies.other}; ` +
         `${kopdar.replies.adminsServedExactly}/${kopdar.admins} admins got exactly their ${n / kopdar.admins} ✅ replies`,
     },
     {
@@ -104,8 +104,10 @@ export function formatTable(kopdar: LaporBurstResult, echo: EchoBaselineResult, 
     `  - update→record = push into the fake server → row visible to a second connection polling the file; createdAt is taken inside the transaction.`,
     `  - peak RSS = the bot process's lifetime peak (start-up included); during the burst alone: kopdar ${fixed(kopdar.memory.burstPeakRssMb, 0)} MB (from ${fixed(kopdar.memory.rssBeforeBurstMb, 0)} MB), echo ${fixed(echo.memory.burstPeakRssMb, 0)} MB (from ${fixed(echo.memory.rssBeforeBurstMb, 0)} MB).`,
   ];
-  if (!kopdar.completed) lines.push(`  - kopdar did NOT finish within the time limit (${kopdar.replies.delivered} replies, ${kopdar.records.rows} records).`);
+  if (!kopdar.completed) {
+    lines.push(`  - kopdar did NOT record and answer everything (${kopdar.records.rows} records, ${kopdar.replies.delivered} replies, ${kopdar.logs.failed} updates failed).`);
+  }
   if (!echo.completed) lines.push(`  - the echo bot did NOT finish within the time limit (${echo.handled} handled).`);
-  if (kopdar.logs.problems.length > 0) lines.push(`  - kopdar logged warnings/errors: ${kopdar.logs.problems.join(' | ')}`);
+  if (kopdar.logs.problems.length > 0) lines.push('  - kopdar logged warnings/errors:', ...kopdar.logs.problems.map((p) => `      ${p}`));
   return lines.join('\n');
 }
