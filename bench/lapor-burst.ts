@@ -16,7 +16,7 @@ import { openMigratedDatabase } from '../src/infra/db/open.ts';
 import { createLogger } from '../src/infra/logging/logger.ts';
 import { startKopdar, type RunningKopdar } from '../src/runtime.ts';
 import { cpuMsSince, idleCpuRate, maxRssMb, percentile, sampleRss, SETTLE_MS, summarize, until, type LatencySummary } from './lib/measure.ts';
-import { spawnObserver, type Observer } from './lib/observer-api.ts';
+import { spawnObserver, type Observer, type ObserverResults } from './lib/observer-api.ts';
 import { canonicalUrlOf, type Workload } from './lib/workload.ts';
 
 export const BENCH_TOKEN = '123456789:AAHbenchTOKENforKOPDARburstRun_secret';
@@ -65,6 +65,7 @@ export interface LaporBurstResult {
   readonly delivery: { readonly seconds: number; readonly limitSeconds: number; readonly ratio: number };
   readonly rateLimited: { readonly serverAnswers: number; readonly dispatcherSaw: number };
   readonly sendFailures: Record<string, number>;
+  readonly rateLimitedDetail: ObserverResults['rateLimitedDetail'];
   readonly cpu: {
     readonly windowMs: number;
     readonly botMs: number;
@@ -336,6 +337,7 @@ export async function runLaporBurst(workload: Workload, options: LaporBurstOptio
       delivery: { seconds: lastReplyMs / 1000, limitSeconds, ratio: lastReplyMs / 1000 / limitSeconds },
       rateLimited: { serverAnswers: seen.rateLimited, dispatcherSaw },
       sendFailures: seen.sendFailures,
+      rateLimitedDetail: seen.rateLimitedDetail,
       cpu: {
         windowMs,
         botMs: botCpuMs,

@@ -27,6 +27,15 @@ export interface SentMessage {
   readonly text: string;
 }
 
+export interface RateLimitedDetail {
+  readonly chatId: number;
+  readonly at: number;
+  /** ms since each of the last (up to 4) successful sends to the same chat, oldest first. */
+  readonly msSinceSendsToChat: readonly number[];
+  /** Successful sends to any chat in the 1,000 ms before. */
+  readonly sendsInPrecedingSecond: number;
+}
+
 export interface SeenReport {
   readonly canonicalUrl: string;
   /** Date.now() when the row was first seen by a read-only connection polling the file. */
@@ -50,6 +59,8 @@ export interface ObserverResults {
   readonly sent: readonly SentMessage[];
   /** Answers other than 200 for sendMessage, by status. */
   readonly sendFailures: Record<string, number>;
+  /** The first 429s to sendMessage, with what preceded them, to tell which limit was hit. */
+  readonly rateLimitedDetail: readonly RateLimitedDetail[];
   readonly reports: readonly SeenReport[];
   /** Polls of the database file, and the interval asked for. */
   readonly watchPolls: number;

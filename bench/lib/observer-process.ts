@@ -99,6 +99,19 @@ const handlers: ObserverApi = {
       if (request.method !== 'sendMessage' || request.status === 200) continue;
       sendFailures[String(request.status)] = (sendFailures[String(request.status)] ?? 0) + 1;
     }
+    const okSends = t.requests.filter((r) => r.method === 'sendMessage' && r.status === 200);
+    const rateLimitedDetail = t.requests
+      .filter((r) => r.method === 'sendMessage' && r.status === 429)
+      .slice(0, 10)
+      .map((r) => ({
+        chatId: r.chatId ?? 0,
+        at: r.at,
+        msSinceSendsToChat: okSends
+          .filter((q) => q.chatId === r.chatId && q.at <= r.at)
+          .slice(-4)
+          .map((q) => r.at - q.at),
+        sendsInPrecedingSecond: okSends.filter((q) => q.at > r.at - 1000 && q.at <= r.at).length,
+      }));
     const sent = t.sent
       .slice(sinceSent)
       .filter((c) => c.method === 'sendMessage')
@@ -113,6 +126,7 @@ const handlers: ObserverApi = {
       sentCalls: t.sent.length,
       sent,
       sendFailures,
+      rateLimitedDetail,
       reports,
       watchPolls: watcher?.polls ?? 0,
       usage: usage(),

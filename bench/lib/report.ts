@@ -104,6 +104,12 @@ export function formatTable(kopdar: LaporBurstResult, echo: EchoBaselineResult, 
     `  - update→record = push into the fake server → row visible to a second connection polling the file; createdAt is taken inside the transaction.`,
     `  - peak RSS = the bot process's lifetime peak (start-up included); during the burst alone: kopdar ${fixed(kopdar.memory.burstPeakRssMb, 0)} MB (from ${fixed(kopdar.memory.rssBeforeBurstMb, 0)} MB), echo ${fixed(echo.memory.burstPeakRssMb, 0)} MB (from ${fixed(echo.memory.rssBeforeBurstMb, 0)} MB).`,
   ];
+  for (const hit of kopdar.rateLimitedDetail.slice(0, 3)) {
+    lines.push(
+      `  - kopdar got a 429 for chat ${hit.chatId}: ${hit.sendsInPrecedingSecond} sends in the second before; ` +
+        `earlier sends to that chat ${hit.msSinceSendsToChat.join(', ') || 'none'} ms before.`,
+    );
+  }
   if (!kopdar.completed) {
     lines.push(`  - kopdar did NOT record and answer everything (${kopdar.records.rows} records, ${kopdar.replies.delivered} replies, ${kopdar.logs.failed} updates failed).`);
   }
