@@ -133,7 +133,10 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
 }
 
-/** Runs work inside one database transaction: all of it is stored, or none. */
+/**
+ * Runs work inside one database transaction: all of it is stored, or none. A run() called
+ * inside another joins it (the outer transaction decides).
+ */
 export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -63,7 +63,6 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
     const seen = new Set<string>();
     const opdCodes = new Map<number, string>([[opd.id, opd.code]]);
     const note = fullNote ? fullNote.slice(0, MAX_NOTE_LENGTH) : null;
-    let recorded = 0;
 
     for (const raw of request.links.slice(0, MAX_LINKS_PER_MESSAGE)) {
       const link = normalizeLink(raw);
@@ -92,21 +91,12 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         lines.push(m.report.duplicate(link.canonicalUrl, formatDateTimeId(first.createdAt, tz), code));
         continue;
       }
-      recorded++;
       weekCount++;
       lines.push(m.report.recorded(link.platform, opd.code, opd.name, weekCount));
     }
     const skipped = request.links.length - MAX_LINKS_PER_MESSAGE;
     if (skipped > 0) lines.push(m.report.tooMany(MAX_LINKS_PER_MESSAGE, skipped));
-    if (recorded > 0) {
-      await repos.audit.record({
-        actorId: actor.id,
-        action: 'report.recorded',
-        subject: `opd:${opd.code}`,
-        details: { count: recorded },
-        at: now,
-      });
-    }
+    // No audit row: the report itself records who, when and for which OPD.
     return reply(lines.join('\n\n'));
   });
 }
