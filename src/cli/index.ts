@@ -65,6 +65,16 @@ function localDay(config: Config, date: string, plusDays = 0): Date {
   return zonedInstant(config.timezone, y, m, d);
 }
 
+/** The text of the CSV file named on the command line, or a clear error with an example. */
+function readCsvArgument(file: string | undefined, example: string): string {
+  if (!file) throw new CliError(`Sebutkan file CSV, misalnya: ${example}`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`File ${file} tidak bisa dibaca.`);
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -98,14 +108,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'opd import': {
-      const file = rest[0];
-      if (!file) throw new CliError('Sebutkan file CSV: npm run kopdar -- opd import data/opd.csv');
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new CliError(`File ${file} tidak bisa dibaca.`);
-      }
+      const text = readCsvArgument(rest[0], 'npm run kopdar -- opd import prisma/opd-contoh.csv');
       const config = loadConfig({ requireToken: false });
       const summary = await withApp(config, (deps) => importOpds(deps, parseCsv(text)));
       print(`Impor selesai: ${summary.created} OPD baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);
@@ -214,14 +217,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'holidays import': {
-      const file = rest[0];
-      if (!file) throw new CliError('Sebutkan file CSV: npm run kopdar -- holidays import prisma/libur-contoh.csv');
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new CliError(`File ${file} tidak bisa dibaca.`);
-      }
+      const text = readCsvArgument(rest[0], 'npm run kopdar -- holidays import prisma/libur-contoh.csv');
       const config = loadConfig({ requireToken: false });
       const summary = await withApp(config, (deps) => importHolidays(deps, parseCsv(text)));
       print(`Impor selesai: ${summary.created} hari libur baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);

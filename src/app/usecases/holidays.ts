@@ -5,7 +5,7 @@ import type { Person } from '../../domain/model.ts';
 import { addDays, isLocalDate, weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { todayIn } from '../today.ts';
 import { readNudgeSettings } from './settings.ts';
-import { ImportRejected, type ImportSummary } from './opd-import.ts';
+import { validateImportRows, type ImportSummary } from './import-rows.ts';
 
 export const MAX_HOLIDAY_NAME_LENGTH = 100;
 /** /libur lists this many days ahead (twelve months). */
@@ -83,26 +83,7 @@ const rowSchema = z.object({
  * same file renames what changed and never creates duplicates (a date holds one holiday).
  */
 export async function importHolidays(deps: AppDeps, rows: readonly Record<string, unknown>[], actorId: number | null = null): Promise<ImportSummary> {
-  const problems: string[] = [];
-  const valid: z.infer<typeof rowSchema>[] = [];
-  const lineOf = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2; // line 1 is the header
-    const parsed = rowSchema.safeParse(row);
-    if (!parsed.success) {
-      problems.push(`baris ${line}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      return;
-    }
-    const first = lineOf.get(parsed.data.tanggal);
-    if (first !== undefined) {
-      problems.push(`baris ${line}: tanggal ${parsed.data.tanggal} sudah ada di baris ${first}`);
-      return;
-    }
-    lineOf.set(parsed.data.tanggal, line);
-    valid.push(parsed.data);
-  });
-  if (rows.length === 0) problems.push('file tidak berisi baris data (butuh kolom tanggal,nama)');
-  if (problems.length > 0) throw new ImportRejected(problems);
+  const valid = validateImportRows(rows, rowSchema, { of: (r) => r.tanggal, label: 'tanggal' }, 'file tidak berisi baris data (butuh kolom tanggal,nama)');
 
   const dates = valid.map((r) => r.tanggal).sort();
   return deps.uow.run(async (repos) => {
