@@ -1,5 +1,5 @@
-import type { Config } from './config.ts';
-import { createAppDeps } from './app/composition.ts';
+import { appSettingsFrom, type Config } from './config.ts';
+import { createAppDeps, LateOutboxSignal } from './app/composition.ts';
 import type { AppDeps } from './app/deps.ts';
 import type { Clock } from './app/ports/clock.port.ts';
 import type { Logger } from './app/ports/logger.port.ts';
@@ -38,10 +38,12 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
   logger.info({ event: 'db.migrated', applied: database.migration.applied, alreadyApplied: database.migration.alreadyApplied });
   try {
     const telegram = await startTelegram({ config, logger });
+    const outboxSignal = new LateOutboxSignal();
     const deps = createAppDeps({
+      outbox: outboxSignal,
       uow: database.uow,
       clock,
-      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername: telegram.botUsername, nudgeDefaults: config.nudgeDefaults },
+      settings: appSettingsFrom(config, telegram.botUsername),
       ...(newToken ? { newToken } : {}),
     });
     const dispatcher = new Dispatcher({
@@ -75,6 +77,7 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
         await reportUnreachable(deps, chatId, kind, description); // the relay wakes itself for the notices
       },
     });
+    outboxSignal.connect(() => relay.wake());
     const { demoted } = await bootstrapSuperadmins(deps);
     const pruned = await pruneUpdateClaims(deps);
     if (pruned > 0) logger.info({ event: 'updates.pruned', count: pruned });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { appSettingsFrom, ConfigError, loadConfig, type Config } from '../config.ts';
 import { createAppDeps } from '../app/composition.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { bootstrapSuperadmins } from '../app/usecases/identify.ts';
@@ -49,7 +49,7 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
     const deps = createAppDeps({
       uow: db.uow,
       clock: systemClock,
-      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername, nudgeDefaults: config.nudgeDefaults },
+      settings: appSettingsFrom(config, botUsername),
     });
     return await work(deps, db);
   } finally {

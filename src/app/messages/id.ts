@@ -1,5 +1,6 @@
 import type { Platform, RefusalReason } from '../../domain/links/index.ts';
 import type { Role } from '../../domain/roles.ts';
+import type { DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 import { escapeHtml as e } from '../../domain/text/html.ts';
 import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { weekdayRuns } from '../../domain/calendar/weekdays.ts';
@@ -98,6 +99,10 @@ export const id = {
     pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
     opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
     hubungkan: { description: 'Jadikan grup ini grup komunitas (rekap harian)', usage: 'komunitas' },
+    arahan: { description: 'Kirim arahan prioritas ke admin OPD', usage: '[segera|penting|biasa] [untuk:KODE] teks' },
+    statusArahan: { description: 'Status pengiriman, konfirmasi dan tindak lanjut arahan', usage: '[NOMOR]' },
+    arahanList: { description: 'Arahan terbaru', usage: '' },
+    tanya: { description: 'Tanyakan sesuatu tentang sebuah arahan', usage: 'NOMOR pertanyaan' },
   },
 
   profile: {
@@ -165,6 +170,76 @@ export const id = {
     empty: 'Belum ada OPD. Impor daftar OPD dengan <code>npm run kopdar -- opd import file.csv</code>.',
   },
 
+  directive: {
+    priorityLabel: { biasa: 'Biasa', penting: '⚠️ PENTING', segera: '🚨 SEGERA' } satisfies Record<Priority, string>,
+    /** The copy every recipient reads. `body` is the author's HTML-escaped text. */
+    copy: (p: { id: number; title: string | null; priority: Priority; body: string; deadline: string | null; requireAck: boolean }) =>
+      `📣 <b>${p.title ? e(p.title) : 'ARAHAN'} #${p.id}</b> · ${id.directive.priorityLabel[p.priority]}\n\n${p.body}` +
+      (p.deadline ? `\n\n⏰ Batas tindak lanjut: <b>${e(p.deadline)}</b>` : '') +
+      (p.requireAck ? '\n\nMohon konfirmasi dengan tombol di bawah ini.' : ''),
+    ackButton: '✅ Siap, dilaksanakan',
+    questionButton: '❓ Perlu penjelasan',
+    followUpButton: '📝 Lapor tindak lanjut',
+    preview: (copy: string, recipients: number, opds: number, group: boolean) =>
+      `<b>Pratinjau arahan</b> (belum dikirim)\n` +
+      `Penerima: <b>${recipients}</b> admin dari <b>${opds}</b> OPD${group ? ' + grup komunitas' : ''}.\n` +
+      'Ubah prioritas atau konfirmasi dengan tombol, lalu tekan Kirim.\n\n———\n' +
+      copy,
+    sendButton: '📤 Kirim',
+    cancelButton: '✖️ Batal',
+    ackToggle: (on: boolean) => (on ? '☑️ Minta konfirmasi: ya' : '⬜ Minta konfirmasi: tidak'),
+    priorityButton: (priority: Priority, current: boolean) => `${current ? '● ' : ''}${priority}`,
+    usage:
+      'Cara pakai: <code>/arahan [segera|penting|biasa] [untuk:KODE,KODE atau untuk:kecamatan] [batas:YYYY-MM-DD] [tanpa_konfirmasi] teks arahan</code>\n' +
+      'Bisa juga sebagai balasan (reply) ke foto, video atau dokumen: medianya ikut dikirim dengan teks sebagai keterangan.',
+    badOption: (which: string) => `Pilihan <code>${e(which)}</code> tidak dapat dibaca. Contoh: <code>untuk:DINKES,DINSOS</code>, <code>batas:2026-12-01T15:00</code>.`,
+    unknownAudience: (words: readonly string[]) =>
+      `Kode atau jenis OPD tidak dikenal: ${words.map((w) => `<code>${e(w)}</code>`).join(', ')}. Lihat daftar kode dengan /opd.`,
+    noRecipients: 'Tidak ada admin terdaftar di OPD yang dituju, jadi arahan tidak bisa dikirim. Periksa tujuan atau undang admin dengan /undang.',
+    empty: 'Teks arahan masih kosong.',
+    tooLong: (max: number) => `Teks arahan terlalu panjang (maksimal ${max} karakter).`,
+    deadlinePast: 'Batas tindak lanjut sudah lewat. Pilih waktu yang akan datang.',
+    notDraft: 'Arahan ini sudah dikirim atau dibatalkan.',
+    notYours: 'Hanya pembuat arahan yang dapat mengirim atau membatalkannya.',
+    sentAnswer: 'Arahan sedang dikirim.',
+    sent: (id: number, recipients: number) =>
+      `📤 Arahan #${id} masuk antrean pengiriman ke ${recipients} penerima. Pantau dengan <code>/status_arahan ${id}</code>.`,
+    cancelled: (id: number) => `Arahan #${id} dibatalkan; tidak ada yang dikirim.`,
+    cancelledAnswer: 'Dibatalkan.',
+    updatedAnswer: 'Diperbarui.',
+    ackThanks: 'Terima kasih, konfirmasi tercatat.',
+    ackAlready: (name: string, when: string) => `Sudah dikonfirmasi oleh ${name} pada ${when}.`,
+    ackNotForYou: 'Arahan ini bukan untuk OPD Anda.',
+    ackedCopy: (copy: string, name: string, code: string, when: string) => `${copy}\n\n✅ <b>Dikonfirmasi</b> oleh ${e(name)} (${e(code)}) pada ${e(when)}.`,
+    askHow: (id: number) => `Tulis pertanyaan Anda tentang arahan #${id} dengan perintah:\n<code>/tanya ${id} pertanyaan Anda</code>`,
+    askAnswer: 'Kirim pertanyaan dengan /tanya.',
+    followUpHow: (id: number) => `Setelah mengunggah postingan tindak lanjut, laporkan dengan:\n<code>/lapor #${id} &lt;tautan&gt;</code>`,
+    tanyaUsage: 'Cara pakai: <code>/tanya NOMOR_ARAHAN pertanyaan Anda</code>, contoh <code>/tanya 12 Apakah berlaku juga untuk UPT?</code>',
+    questionToAuthor: (id: number, name: string, code: string, question: string) =>
+      `❓ <b>Pertanyaan tentang arahan #${id}</b> dari ${e(name)} (${e(code)}):\n${e(question)}`,
+    questionSent: (id: number) => `Pertanyaan Anda tentang arahan #${id} sudah diteruskan kepada pembuatnya. Terima kasih.`,
+    unknown: (id: number) => `Arahan #${id} tidak ditemukan.`,
+    reminder: (copy: string) => `🔔 <b>Pengingat:</b> OPD Anda belum mengonfirmasi arahan berikut.\n\n${copy}`,
+    deadlineSummary: (id: number, acked: number, followed: number, total: number, silent: readonly string[]) =>
+      `⏰ <b>Batas waktu arahan #${id} tiba.</b>\n` +
+      `Konfirmasi: ${acked}/${total} OPD · tindak lanjut: ${followed}/${total} OPD.\n` +
+      (silent.length > 0 ? `Belum ada respons: ${silent.map(e).join(', ')}.` : 'Semua OPD sudah merespons. Terima kasih!'),
+    statusHeader: (id: number, priority: Priority, when: string) => `<b>Status arahan #${id}</b> · ${priority} · dikirim ${e(when)}`,
+    statusCounts: (p: { sent: number; pending: number; failed: number; total: number; acked: number; followed: number; opds: number }) =>
+      `Terkirim ${p.sent}/${p.total}${p.pending > 0 ? ` (menunggu ${p.pending})` : ''}${p.failed > 0 ? ` · gagal ${p.failed}` : ''}\n` +
+      `Konfirmasi ${p.acked}/${p.opds} OPD · tindak lanjut ${p.followed}/${p.opds} OPD`,
+    statusMissing: (label: string, codes: readonly string[]) => `${label}: ${codes.length > 0 ? codes.map(e).join(', ') : '—'}`,
+    statusNotAcked: 'Belum konfirmasi',
+    statusNoFollowUp: 'Belum tindak lanjut',
+    statusFailed: 'Gagal terkirim',
+    statusUsage: 'Cara pakai: <code>/status_arahan NOMOR</code>; tanpa nomor menampilkan arahan terakhir.',
+    listHeader: '<b>Arahan terbaru</b>',
+    listLine: (id: number, when: string, priority: Priority, status: string, excerpt: string) =>
+      `#${id} · ${e(when)} · ${priority} · ${e(status)}\n${e(excerpt)}`,
+    listEmpty: 'Belum ada arahan yang dikirim.',
+    statusWord: { draft: 'draf', sent: 'terkirim', cancelled: 'dibatalkan' } satisfies Record<DirectiveStatus, string>,
+  },
+
   community: {
     bound: (title: string) =>
       `✅ Grup ini (${e(title)}) sekarang menjadi <b>grup komunitas</b> kopdar: rekap harian akan dikirim ke sini setiap pagi hari kerja.`,
@@ -223,6 +298,9 @@ export const id = {
     } satisfies Record<RefusalReason, (url: string) => string>,
     unknownOpd: (code: string) =>
       `❌ OPD dengan kode <b>${e(code)}</b> tidak ditemukan, jadi tidak ada yang dicatat. Periksa kodenya (daftar kode: /opd), lalu kirim: <code>/lapor KODE_OPD &lt;tautan&gt;</code>.`,
+    unknownDirective: (id: number, code: string) =>
+      `❌ Arahan #${id} tidak ditemukan atau tidak ditujukan kepada ${e(code)}, jadi tidak ada yang dicatat. Periksa nomornya dengan /arahan_list, atau laporkan tanpa <code>#${id}</code>.`,
+    asFollowUp: (id: number) => ` Dicatat sebagai tindak lanjut arahan #${id}.`,
     adminWithoutOpd: '❌ Akun Anda belum terhubung dengan OPD mana pun, jadi laporan belum bisa dicatat. Mohon hubungi Diskominfo.',
     tooMany: (max: number, skipped: number) =>
       `❌ Satu pesan diproses paling banyak ${max} tautan; ${skipped} tautan lainnya belum dicatat. Kirim sisanya di pesan berikutnya.`,

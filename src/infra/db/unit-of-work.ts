@@ -11,6 +11,7 @@ import { auditRepository, deliveryFailureRepository, processedUpdateRepository }
 import { holidayRepository, leaveRepository, settingRepository } from './repositories/calendar.repository.ts';
 import { activityRepository, jobRunRepository, nudgeRepository } from './repositories/nudge.repository.ts';
 import { outboxRepository } from './repositories/outbox.repository.ts';
+import { directiveRepository } from './repositories/directive.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -29,6 +30,7 @@ function repositoriesFor(tx: Tx): Repositories {
     nudges: nudgeRepository(tx),
     jobRuns: jobRunRepository(tx),
     outbox: outboxRepository(tx),
+    directives: directiveRepository(tx),
   };
 }
 
