@@ -44,6 +44,8 @@ export interface RoleChange {
 export interface Outcome {
   readonly replies: readonly Reply[];
   readonly roleChanges?: readonly RoleChange[];
+  /** Outbox rows were written: wake the outbox once the surrounding transaction committed. */
+  readonly wakeOutbox?: boolean;
 }
 
 export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Outcome => ({ replies: [{ text, ...extra }] });

@@ -90,6 +90,7 @@ export class KopdarBot {
         return;
       }
       if (!result) return;
+      if (result.wakeOutbox) deps.outbox.wake(); // after the commit, so the relay sees the rows
       this.deliver(result, update);
       for (const change of result.roleChanges) this.track(this.options.menus.applyRole(change.telegramId, change.role));
       logger.info({
