@@ -29,11 +29,16 @@ export interface StartOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly clock: Clock;
+  /**
+   * The clock that paces sends against Telegram's limits. Defaults to `clock`; end-to-end tests
+   * move `clock` forward (to tomorrow) while Telegram's limits keep counting real time.
+   */
+  readonly pacingClock?: Clock;
   readonly newToken?: () => string;
 }
 
 /** Wires config → database → use cases → dispatcher → bot and starts long polling. */
-export async function startKopdar({ config, logger, clock, newToken }: StartOptions): Promise<RunningKopdar> {
+export async function startKopdar({ config, logger, clock, pacingClock = clock, newToken }: StartOptions): Promise<RunningKopdar> {
   const database = await openMigratedDatabase(config.databaseUrl);
   logger.info({ event: 'db.migrated', applied: database.migration.applied, alreadyApplied: database.migration.alreadyApplied });
   try {
@@ -48,7 +53,7 @@ export async function startKopdar({ config, logger, clock, newToken }: StartOpti
     });
     const dispatcher = new Dispatcher({
       gateway: telegram.gateway,
-      clock,
+      clock: pacingClock,
       limits: { ...config.rateLimits },
       logger,
       hooks: {

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/infra/logging/logger.ts';
 import { startKopdar, type RunningKopdar } from '../../src/runtime.ts';
+import { systemClock } from '../../src/infra/clock/system-clock.ts';
 import { FakeTelegramServer } from './fake-telegram/server.ts';
 import { ShiftableClock } from './shiftable-clock.ts';
 
@@ -80,7 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tokens.push(token);
     return token;
   };
-  const kopdar = await startKopdar({ config, logger: createLogger('info', [TEST_TOKEN], sink), clock, newToken });
+  const kopdar = await startKopdar({ config, logger: createLogger('info', [TEST_TOKEN], sink), clock, pacingClock: systemClock, newToken });
   return {
     tg,
     kopdar,
