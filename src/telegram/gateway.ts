@@ -22,7 +22,10 @@ export function classifyError(error: unknown): GatewayError {
   return { kind: 'transient', description: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' };
 }
 
-/** The dispatcher's only way to Telegram: every message is HTML, without link previews. */
+/**
+ * The dispatcher's only way to Telegram: every message and caption is HTML, text without link
+ * previews; media go by file_id (never uploaded from here).
+ */
 export function telegrafGateway(telegram: Telegram): TelegramGateway {
   return {
     async deliver(message: OutgoingMessage): Promise<GatewayOutcome> {
@@ -47,6 +50,33 @@ export function telegrafGateway(telegram: Telegram): TelegramGateway {
             });
             return { ok: true, messageId: message.messageId };
           }
+          case 'media': {
+            const reply_markup = keyboard(message.buttons);
+            const chatId = chatIdForApi(message.chatId);
+            const extra = {
+              ...(message.caption !== '' ? { caption: message.caption, parse_mode: 'HTML' as const } : {}),
+              ...(reply_markup ? { reply_markup } : {}),
+            };
+            const { fileId } = message.media;
+            const sent =
+              message.media.kind === 'photo'
+                ? await telegram.sendPhoto(chatId, fileId, extra)
+                : message.media.kind === 'video'
+                  ? await telegram.sendVideo(chatId, fileId, extra)
+                  : await telegram.sendDocument(chatId, fileId, extra);
+            return { ok: true, messageId: sent.message_id };
+          }
+          case 'editCaption': {
+            const reply_markup = keyboard(message.buttons);
+            await telegram.editMessageCaption(chatIdForApi(message.chatId), message.messageId, undefined, message.caption, {
+              parse_mode: 'HTML',
+              ...(reply_markup ? { reply_markup } : {}),
+            });
+            return { ok: true, messageId: message.messageId };
+          }
+          case 'pin':
+            await telegram.pinChatMessage(chatIdForApi(message.chatId), message.messageId, { disable_notification: message.silent ?? false });
+            return { ok: true, messageId: message.messageId };
           case 'callbackAnswer':
             await telegram.answerCbQuery(message.callbackQueryId, message.text, message.showAlert ? { show_alert: true } : {});
             return { ok: true };

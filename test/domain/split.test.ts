@@ -26,3 +26,12 @@ describe('splitMessage', () => {
     }
   });
 });
+
+describe('splitMessage word boundaries', () => {
+  it('skips a space inside a tag and cuts at the word boundary before it', () => {
+    const words = 'kata '.repeat(100);
+    const text = `${words}<a href="https://x.id/">${'z'.repeat(1000)}</a>`;
+    const [first] = splitMessage(text, 1000);
+    expect(first).toBe(words.trimEnd());
+  });
+});

@@ -4,6 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../src/app/ports/repositories.port.ts';
+import { splitForDelivery } from '../../src/domain/text/delivery.ts';
+import { escapeHtml } from '../../src/domain/text/html.ts';
 import { openMigratedDatabase } from '../../src/infra/db/open.ts';
 import { startHarness, type Harness } from '../helpers/kopdar-harness.ts';
 
@@ -119,5 +121,76 @@ describe('persistent outbox', () => {
     await h.kopdar.relay.whenIdle();
     expect(h.tg.sent.filter((c) => c.method === 'sendMessage').map((c) => c.chatId)).toEqual([4002]);
     expect(query<{ status: string }>(path.join(dir, 'kopdar.db'), 'SELECT status FROM OutboxMessage ORDER BY id')).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+  });
+
+  it('a media row with pin to a group: sendPhoto, then pinChatMessage of that message, within the limits', async () => {
+    h = await startHarness({ superadminIds: [superadmin] });
+    const group = -1001234567890;
+    await enqueue(h, [
+      { chatId: BigInt(group), text: '<b>ARAHAN BUPATI</b>\nSegera unggah materi HUT.', kind: 'notice', lane: 'urgent', media: { kind: 'photo', fileId: 'AgACAgUAAxkBAAIBfoto' }, pin: true },
+    ]);
+    const pinned = await h.tg.waitFor((c) => c.method === 'pinChatMessage' && c.chatId === group);
+    await h.kopdar.relay.whenIdle();
+
+    const calls = h.tg.sent.filter((c) => c.chatId === group);
+    expect(calls.map((c) => c.method)).toEqual(['sendPhoto', 'pinChatMessage']);
+    expect(calls[0]).toMatchObject({ media: { kind: 'photo', fileId: 'AgACAgUAAxkBAAIBfoto' }, plainText: 'ARAHAN BUPATI\nSegera unggah materi HUT.', parseMode: 'HTML' });
+    expect(pinned.messageId).toBe(calls[0]?.messageId);
+    expect(h.tg.pinnedMessages(group)).toEqual([calls[0]?.messageId]);
+    expect(h.tg.stats.rateLimited).toBe(0);
+    const rows = query<{ status: string; messageId: number; mediaKind: string; pin: number }>(h.databaseFile, 'SELECT status, messageId, mediaKind, pin FROM OutboxMessage');
+    expect(rows).toEqual([{ status: 'sent', messageId: calls[0]?.messageId, mediaKind: 'photo', pin: 1 }]);
+  });
+
+  it('a long media broadcast split for delivery: every chat gets the video then the rest in order, buttons on the last part, the group copy pinned, zero 429s', async () => {
+    h = await startHarness({ superadminIds: [superadmin] });
+    const group = -1009876543210;
+    const admins = Array.from({ length: 40 }, (_, i) => 5001 + i);
+    const userText = `Mohon <semua> OPD & kecamatan ${'menyebarluaskan informasi kegiatan '.repeat(60)}`;
+    const html = `<b>ARAHAN BUPATI</b>\n\n${escapeHtml(userText)}\n\n<i>${'Dilaporkan paling lambat pukul 16.00. '.repeat(60)}</i>`;
+    const parts = splitForDelivery(html, { kind: 'video', fileId: 'BAACAgUAAxkBAAIBvideo' });
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    const buttons = [[{ text: '✅ Siap, dilaksanakan', callbackData: 'ack:1' }]];
+    const rowsFor = (chatId: number): OutboxEntry[] =>
+      parts.map((part, i) => ({
+        chatId: BigInt(chatId),
+        text: part.kind === 'media' ? part.caption : part.text,
+        ...(part.kind === 'media' ? { media: part.media } : {}),
+        ...(i === parts.length - 1 ? { buttons } : {}),
+        ...(i === 0 && chatId === group ? { pin: true } : {}),
+        kind: 'notice',
+        lane: 'urgent',
+      }));
+    await enqueue(h, [...admins, group].flatMap(rowsFor));
+    await h.tg.waitFor((c) => c.method === 'pinChatMessage' && c.chatId === group, { timeoutMs: 15_000 });
+    await h.kopdar.relay.whenIdle();
+
+    const bodies = parts.map((p) => (p.kind === 'media' ? p.caption : p.text));
+    for (const chatId of [...admins, group]) {
+      const calls = h.tg.sent.filter((c) => c.chatId === chatId);
+      const methods = ['sendVideo', ...bodies.slice(1).map(() => 'sendMessage'), ...(chatId === group ? ['pinChatMessage'] : [])];
+      expect(calls.map((c) => c.method).sort()).toEqual([...methods].sort());
+      const messages = calls.filter((c) => c.method !== 'pinChatMessage');
+      expect(messages.map((c) => c.text)).toEqual(bodies);
+      expect(messages.map((c) => c.replyMarkup !== undefined)).toEqual(bodies.map((_, i) => i === bodies.length - 1));
+    }
+    const video = h.tg.sent.find((c) => c.method === 'sendVideo' && c.chatId === group);
+    expect(h.tg.pinnedMessages(group)).toEqual([video?.messageId]);
+    expect(h.tg.stats.rateLimited).toBe(0);
+    const statuses = query<{ status: string }>(h.databaseFile, 'SELECT status FROM OutboxMessage');
+    expect(statuses).toHaveLength((admins.length + 1) * parts.length);
+    expect(statuses.every((r) => r.status === 'sent')).toBe(true);
+  });
+
+  it('a pin the group refuses is logged; the directive copy stays sent', async () => {
+    h = await startHarness({ superadminIds: [superadmin] });
+    const group = -1005555555555;
+    h.tg.failNext('pinChatMessage', { chatId: group, error: { error_code: 400, description: 'Bad Request: not enough rights to manage pinned messages in the chat' } });
+    await enqueue(h, [{ chatId: BigInt(group), text: 'Arahan', kind: 'notice', lane: 'urgent', media: { kind: 'document', fileId: 'BQACdoc' }, pin: true }]);
+    await h.waitForLog((l) => l.event === 'outbox.pin_failed');
+    await h.kopdar.relay.whenIdle();
+    expect(h.tg.sent.filter((c) => c.chatId === group).map((c) => c.method)).toEqual(['sendDocument']);
+    expect(query<{ status: string }>(h.databaseFile, 'SELECT status FROM OutboxMessage')).toEqual([{ status: 'sent' }]);
+    expect(h.tg.pinnedMessages(group)).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ export class FakeGateway implements TelegramGateway {
 
   private success(message: OutgoingMessage): GatewayOutcome {
     if (message.kind === 'callbackAnswer') return { ok: true };
-    if (message.kind === 'editText') return { ok: true, messageId: message.messageId };
+    if (message.kind === 'editText' || message.kind === 'editCaption' || message.kind === 'pin') return { ok: true, messageId: message.messageId };
     const key = String(message.chatId);
     const id = (this.nextMessageId.get(key) ?? 0) + 1;
     this.nextMessageId.set(key, id);

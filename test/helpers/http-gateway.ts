@@ -72,6 +72,32 @@ function toRequest(message: OutgoingMessage): { method: string; payload: Record<
           ...(message.buttons ? { reply_markup: keyboard(message.buttons) } : {}),
         },
       };
+    case 'media':
+      return {
+        method: mediaMethods[message.media.kind],
+        payload: {
+          chat_id: jsonId(message.chatId),
+          [message.media.kind]: message.media.fileId,
+          ...(message.caption !== '' ? { caption: message.caption, parse_mode: 'HTML' } : {}),
+          ...(message.buttons ? { reply_markup: keyboard(message.buttons) } : {}),
+        },
+      };
+    case 'editCaption':
+      return {
+        method: 'editMessageCaption',
+        payload: {
+          chat_id: jsonId(message.chatId),
+          message_id: message.messageId,
+          caption: message.caption,
+          parse_mode: 'HTML',
+          ...(message.buttons ? { reply_markup: keyboard(message.buttons) } : {}),
+        },
+      };
+    case 'pin':
+      return {
+        method: 'pinChatMessage',
+        payload: { chat_id: jsonId(message.chatId), message_id: message.messageId, disable_notification: message.silent ?? false },
+      };
     case 'callbackAnswer':
       return {
         method: 'answerCallbackQuery',
@@ -83,6 +109,8 @@ function toRequest(message: OutgoingMessage): { method: string; payload: Record<
       };
   }
 }
+
+const mediaMethods = { photo: 'sendPhoto', video: 'sendVideo', document: 'sendDocument' } as const;
 
 type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
 

@@ -39,6 +39,62 @@ describe('telegraf gateway over real HTTP', () => {
     expect(await gateway.deliver({ kind: 'text', chatId: 48n, text: '<b>unclosed' })).toMatchObject({ ok: false, error: { kind: 'rejected', code: 400 } });
   });
 
+  it('sends photos, videos and documents by file_id with an HTML caption and buttons', async () => {
+    const buttons = [[{ text: '✅ Siap, dilaksanakan', callbackData: 'ack:1' }]];
+    for (const [kind, method] of [['photo', 'sendPhoto'], ['video', 'sendVideo'], ['document', 'sendDocument']] as const) {
+      const outcome = await gateway.deliver({ kind: 'media', chatId: 60n, media: { kind, fileId: `file-${kind}` }, caption: `<b>ARAHAN</b> ${kind} &amp; lain`, buttons });
+      expect(outcome).toEqual({ ok: true, messageId: expect.any(Number) });
+      const sent = await tg.waitFor((c) => c.method === method && c.chatId === 60);
+      expect(sent).toMatchObject({ media: { kind, fileId: `file-${kind}` }, caption: `<b>ARAHAN</b> ${kind} &amp; lain`, plainText: `ARAHAN ${kind} & lain`, parseMode: 'HTML' });
+      expect(sent.replyMarkup).toEqual({ inline_keyboard: [[{ text: '✅ Siap, dilaksanakan', callback_data: 'ack:1' }]] });
+      expect(outcome).toMatchObject({ messageId: sent.messageId });
+    }
+    expect(await gateway.deliver({ kind: 'media', chatId: 61n, media: { kind: 'photo', fileId: 'bare' }, caption: '' })).toMatchObject({ ok: true });
+    expect((await tg.waitFor((c) => c.method === 'sendPhoto' && c.chatId === 61)).params).not.toHaveProperty('caption');
+  });
+
+  it('edits a media caption and pins a message, loud or silent', async () => {
+    const sent = await gateway.deliver({ kind: 'media', chatId: -62n, media: { kind: 'photo', fileId: 'p' }, caption: 'Arahan <b>segera</b>' });
+    const messageId = sent.ok ? (sent.messageId ?? 0) : 0;
+    expect(await gateway.deliver({ kind: 'editCaption', chatId: -62n, messageId, caption: 'Arahan <b>segera</b> — ✅ 3 OPD' })).toEqual({ ok: true, messageId });
+    expect(await gateway.deliver({ kind: 'editCaption', chatId: -62n, messageId, caption: 'Arahan <b>segera</b> — ✅ 3 OPD' })).toEqual({ ok: true }); // not modified: fine
+    expect(await gateway.deliver({ kind: 'pin', chatId: -62n, messageId })).toEqual({ ok: true, messageId });
+    expect(await gateway.deliver({ kind: 'pin', chatId: -62n, messageId, silent: true })).toEqual({ ok: true, messageId });
+    const pins = tg.sent.filter((c) => c.method === 'pinChatMessage' && c.chatId === -62);
+    expect(pins.map((c) => [c.messageId, c.params.disable_notification])).toEqual([
+      [messageId, false],
+      [messageId, true],
+    ]);
+    expect(tg.pinnedMessages(-62)).toEqual([messageId]);
+  });
+
+  it('classifies media and pin failures like messages', async () => {
+    const photo = (chatId: bigint, caption = 'foto') => ({ kind: 'media' as const, chatId, media: { kind: 'photo' as const, fileId: 'p' }, caption });
+    tg.failNext('sendPhoto', { chatId: 63, error: { error_code: 429, description: 'Too Many Requests: retry after 5', parameters: { retry_after: 5 } } });
+    expect(await gateway.deliver(photo(63n))).toEqual({ ok: false, error: { kind: 'rate_limited', retryAfterSeconds: 5 } });
+    tg.blockChat(64);
+    expect(await gateway.deliver(photo(64n))).toMatchObject({ ok: false, error: { kind: 'blocked' } });
+    tg.removeChat(65);
+    expect(await gateway.deliver(photo(65n))).toMatchObject({ ok: false, error: { kind: 'chat_not_found' } });
+    tg.failNext('sendVideo', { chatId: 66, error: { error_code: 500, description: 'Internal Server Error' } });
+    expect(await gateway.deliver({ kind: 'media', chatId: 66n, media: { kind: 'video', fileId: 'v' }, caption: 'x' })).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    tg.migrateGroup(-67, -1000000000067);
+    expect(await gateway.deliver(photo(-67n))).toEqual({ ok: false, error: { kind: 'migrated', newChatId: -1000000000067n } });
+    expect(await gateway.deliver(photo(68n, 'x'.repeat(1025)))).toMatchObject({ ok: false, error: { kind: 'rejected', code: 400, description: expect.stringMatching(/caption is too long/) } });
+    expect(await gateway.deliver({ kind: 'media', chatId: 68n, media: { kind: 'document', fileId: 'no such file' }, caption: '' })).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', code: 400, description: expect.stringMatching(/wrong file identifier/) },
+    });
+
+    expect(await gateway.deliver({ kind: 'pin', chatId: 68n, messageId: 999 })).toMatchObject({ ok: false, error: { kind: 'rejected', code: 400, description: expect.stringMatching(/message to pin not found/) } });
+    tg.failNext('pinChatMessage', { chatId: -69, error: { error_code: 400, description: 'Bad Request: not enough rights to manage pinned messages in the chat' } });
+    expect(await gateway.deliver({ kind: 'pin', chatId: -69n, messageId: 1 })).toMatchObject({ ok: false, error: { kind: 'rejected', code: 400 } });
+    tg.failNext('pinChatMessage', { chatId: -70, error: { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } } });
+    expect(await gateway.deliver({ kind: 'pin', chatId: -70n, messageId: 1 })).toEqual({ ok: false, error: { kind: 'rate_limited', retryAfterSeconds: 3 } });
+    expect(await gateway.deliver({ kind: 'pin', chatId: 64n, messageId: 1 })).toMatchObject({ ok: false, error: { kind: 'blocked' } });
+    expect(await gateway.deliver({ kind: 'pin', chatId: -67n, messageId: 1 })).toMatchObject({ ok: false, error: { kind: 'migrated' } });
+  });
+
   it('a network failure is transient and its message never carries the token', async () => {
     const offline = telegrafGateway(new Telegraf(TEST_TOKEN, { telegram: { apiRoot: 'http://127.0.0.1:1' } }).telegram);
     const outcome = await offline.deliver(text(1n));

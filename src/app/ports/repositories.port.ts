@@ -2,6 +2,7 @@ import type { Opd, Person, RecordedReport } from '../../domain/model.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Platform } from '../../domain/links/index.ts';
 import type { LocalDate } from '../../domain/calendar/local-date.ts';
+import type { MediaRef } from '../../domain/media.ts';
 import type { Button } from '../reply.ts';
 import type { Audience, DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 
@@ -231,12 +232,17 @@ export type OutboxLane = 'urgent' | 'bulk';
 
 export interface OutboxEntry {
   readonly chatId: bigint;
+  /** HTML; with `media`, its caption (≤ 1,024 after parsing: split first with splitForDelivery). */
   readonly text: string;
   readonly buttons?: readonly (readonly Button[])[];
   readonly kind: OutboxKind;
   readonly lane: OutboxLane;
   /** When set, a second entry with the same key is not written (exactly-once enqueueing). */
   readonly dedupeKey?: string;
+  /** The row is this photo, video or document (by file_id) with `text` as its caption. */
+  readonly media?: MediaRef;
+  /** Pin the message in its chat once sent (segera directives in the community group). */
+  readonly pin?: boolean;
 }
 
 export interface StoredOutboxMessage extends OutboxEntry {

@@ -1,4 +1,5 @@
 import type { Button } from '../../app/reply.ts';
+import type { MediaRef } from '../../domain/media.ts';
 
 /** Everything the dispatcher can ask Telegram to do. */
 export type OutgoingMessage =
@@ -15,6 +16,30 @@ export type OutgoingMessage =
       readonly messageId: number;
       readonly text: string;
       readonly buttons?: readonly (readonly Button[])[];
+    }
+  | {
+      /** A photo, video or document by file_id, with an HTML caption (≤ 1024 after parsing). */
+      readonly kind: 'media';
+      readonly chatId: bigint;
+      readonly media: MediaRef;
+      /** HTML; may be empty. Longer text must be split first (splitForDelivery). */
+      readonly caption: string;
+      readonly buttons?: readonly (readonly Button[])[];
+    }
+  | {
+      /** Edits the caption of a media message (editText fails on those: they have no text). */
+      readonly kind: 'editCaption';
+      readonly chatId: bigint;
+      readonly messageId: number;
+      readonly caption: string;
+      readonly buttons?: readonly (readonly Button[])[];
+    }
+  | {
+      /** Pins a message in its chat; `silent` pins without notifying the members. */
+      readonly kind: 'pin';
+      readonly chatId: bigint;
+      readonly messageId: number;
+      readonly silent?: boolean;
     }
   | {
       readonly kind: 'callbackAnswer';

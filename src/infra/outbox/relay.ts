@@ -36,7 +36,9 @@ const STATUS_WRITE_ATTEMPTS = 3;
  * Delivers the persistent outbox (`OutboxMessage` rows written by use cases before anything is
  * sent): reads pending rows oldest first, hands them to the dispatcher (many at once, so it can
  * reach Telegram's rate), and writes each row's result — `sent` with the message id, or `failed`
- * with the error — as it arrives. A row marked sent is never read again.
+ * with the error — as it arrives. A row marked sent is never read again. A row with media goes
+ * out as that photo, video or document with its text as caption; a row with `pin` is then pinned
+ * (after it is marked sent: a crash in between leaves it sent and unpinned, never sent twice).
  *
  * What a crash can duplicate: a row is marked only after Telegram answered, so every row handed
  * to the dispatcher and not yet marked when the process died (at most `batchSize`) is still
@@ -173,7 +175,7 @@ export class OutboxRelay {
   private deliver(row: StoredOutboxMessage): void {
     this.held.add(row.id);
     this.inFlight++;
-    const message: OutgoingMessage = { kind: 'text', chatId: row.chatId, text: row.text, ...(row.buttons ? { buttons: row.buttons } : {}) };
+    const message = messageOf(row);
     const settled: Promise<void> = this.dispatcher
       .send(message, row.lane)
       .then((result) => this.settle(row, result))
@@ -195,6 +197,7 @@ export class OutboxRelay {
         await repos.outbox.markSent(row.id, result.messageId ?? null, at);
       });
       if (written) this.counts.sent++;
+      if (row.pin) await this.pin(row, movedTo ?? row.chatId, result.messageId);
       return;
     }
     const { error } = result;
@@ -210,6 +213,24 @@ export class OutboxRelay {
     const written = await this.write(row, (repos, at) => repos.outbox.markFailed(row.id, describe(error), at));
     if (written) this.counts.failed++;
     this.logger.warn({ event: 'outbox.failed', id: row.id, kind: row.kind, chatId: String(row.chatId), error: describe(error) }, 'outbox row failed for good');
+  }
+
+  /**
+   * Pins a sent row's message (after its status is written, so the row is never sent twice for
+   * a pin's sake). Telegram notifies the members, muted or not: that is what a pinned segera
+   * directive is for. A refused pin (no admin rights, …) is logged; the row stays sent.
+   */
+  private async pin(row: StoredOutboxMessage, chatId: bigint, messageId: number | undefined): Promise<void> {
+    if (messageId === undefined) {
+      this.logger.warn({ event: 'outbox.pin_failed', id: row.id, chatId: String(chatId), error: 'no message id' }, 'outbox row sent but not pinned');
+      return;
+    }
+    const result = await this.dispatcher.send({ kind: 'pin', chatId, messageId }, row.lane);
+    if (result.status === 'sent') {
+      this.logger.info({ event: 'outbox.pinned', id: row.id, chatId: String(result.chatId ?? chatId), messageId });
+      return;
+    }
+    this.logger.warn({ event: 'outbox.pin_failed', id: row.id, chatId: String(chatId), messageId, error: describe(result.error) }, 'outbox row sent but not pinned');
   }
 
   /** Writes a row's status; true once written (and the row released). */
@@ -253,6 +274,13 @@ export class OutboxRelay {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** A row as the dispatcher sends it: text, or media with the row's text as caption. */
+function messageOf(row: StoredOutboxMessage): OutgoingMessage {
+  const buttons = row.buttons ? { buttons: row.buttons } : {};
+  if (row.media) return { kind: 'media', chatId: row.chatId, media: row.media, caption: row.text, ...buttons };
+  return { kind: 'text', chatId: row.chatId, text: row.text, ...buttons };
 }
 
 function describe(error: GatewayError): string {

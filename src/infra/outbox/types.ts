@@ -34,7 +34,11 @@ export interface DispatcherLogger {
   error(obj: object, msg?: string): void;
 }
 
-/** The target chat, or undefined for a callback answer (which is not a chat message). */
+/**
+ * The target chat, or undefined for a callback answer (which is not a chat message). Every other
+ * kind (text, media, edits, pins) is paced by its chat's limits, queued in its chat's FIFO and
+ * follows the chat's migration.
+ */
 export function chatIdOf(message: OutgoingMessage): bigint | undefined {
   return message.kind === 'callbackAnswer' ? undefined : message.chatId;
 }

@@ -13,6 +13,7 @@ export class ChatDirectory {
   private readonly blocked = new Set<number>();
   private readonly removed = new Set<number>();
   private readonly migratedTo = new Map<number, number>();
+  private readonly pins = new Map<number, number[]>();
 
   /** Registers (or updates) a chat seen in a user's update. */
   remember(chat: Chat): Chat {
@@ -61,6 +62,26 @@ export class ChatDirectory {
     if (!message) throw ApiError.badRequest('message to edit not found');
     if (message.from?.id !== botId) throw ApiError.badRequest("message can't be edited");
     return message;
+  }
+
+  /** Pins a message (again: it moves to the top). */
+  pin(chatId: number, messageId: number): void {
+    const pins = (this.pins.get(chatId) ?? []).filter((id) => id !== messageId);
+    pins.push(messageId);
+    this.pins.set(chatId, pins);
+  }
+
+  /** Unpins one message, or the most recent pin when none is named; false if nothing was pinned. */
+  unpin(chatId: number, messageId?: number): boolean {
+    const pins = this.pins.get(chatId) ?? [];
+    const at = messageId === undefined ? pins.length - 1 : pins.indexOf(messageId);
+    if (at < 0) return false;
+    pins.splice(at, 1);
+    return true;
+  }
+
+  pinned(chatId: number): readonly number[] {
+    return [...(this.pins.get(chatId) ?? [])];
   }
 
   block(chatId: number): void {

@@ -3,9 +3,12 @@ import { unixNow, type CallContext, type MethodHandler } from './context.ts';
 import { htmlToPlainText } from './html.ts';
 import { isInline, parseReplyMarkup } from './markup.ts';
 import { isRecord, type Params } from './params.ts';
-import type { Message, ReplyMarkup } from './types.ts';
+import type { Message, ReplyMarkup, SentCall } from './types.ts';
 
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+
+type MediaKind = NonNullable<SentCall['media']>['kind'];
 
 /** The calls that put something in a chat: sending, editing, chat actions, answering buttons. */
 export const messageMethods: Record<string, MethodHandler> = {
@@ -35,6 +38,7 @@ export const messageMethods: Record<string, MethodHandler> = {
     const { chatId, messageId } = editTarget(params);
     state.chats.target(chatId);
     const current = state.chats.editable(chatId, messageId, state.bot.id);
+    if (current.text === undefined) throw ApiError.badRequest('there is no text in the message to edit');
     const text = readText(ctx);
     const markup = parseReplyMarkup(params.json('reply_markup'));
     // Editing the text without reply_markup removes the inline keyboard, as in Telegram.
@@ -43,6 +47,43 @@ export const messageMethods: Record<string, MethodHandler> = {
     const edited = state.chats.store(withEditDate(next));
     record(ctx, 'editMessageText', edited, text, markup);
     return edited;
+  },
+
+  sendPhoto: (ctx) => sendMedia(ctx, 'photo'),
+  sendVideo: (ctx) => sendMedia(ctx, 'video'),
+  sendDocument: (ctx) => sendMedia(ctx, 'document'),
+
+  editMessageCaption: (ctx) => {
+    const { state, params } = ctx;
+    const { chatId, messageId } = editTarget(params);
+    state.chats.target(chatId);
+    const current = state.chats.editable(chatId, messageId, state.bot.id);
+    if (!hasMedia(current)) throw ApiError.badRequest('there is no caption in the message to edit');
+    const caption = readCaption(ctx);
+    const markup = parseReplyMarkup(params.json('reply_markup'));
+    const { caption: _old, ...rest } = current;
+    const next: Message = { ...rest, ...(caption.plain !== '' ? { caption: caption.plain } : {}), reply_markup: isInline(markup) ? markup : undefined };
+    ensureModified(current, next);
+    const edited = state.chats.store(withEditDate(next));
+    record(ctx, 'editMessageCaption', edited, caption, markup, undefined, { caption: caption.source });
+    return edited;
+  },
+
+  pinChatMessage: ({ state, params }) => {
+    const chat = state.chats.target(params.chatId());
+    const messageId = params.int('message_id', 'message identifier is not specified');
+    if (!state.chats.message(chat.id, messageId)) throw ApiError.badRequest('message to pin not found');
+    state.chats.pin(chat.id, messageId);
+    state.log.record({ method: 'pinChatMessage', chatId: chat.id, messageId, at: Date.now(), params: params.raw });
+    return true;
+  },
+
+  unpinChatMessage: ({ state, params }) => {
+    const chat = state.chats.target(params.chatId());
+    const messageId = params.optionalInt('message_id');
+    state.chats.unpin(chat.id, messageId);
+    state.log.record({ method: 'unpinChatMessage', chatId: chat.id, ...(messageId !== undefined ? { messageId } : {}), at: Date.now(), params: params.raw });
+    return true;
   },
 
   editMessageReplyMarkup: (ctx) => {
@@ -84,14 +125,72 @@ export const messageMethods: Record<string, MethodHandler> = {
   },
 };
 
+/** sendPhoto/sendVideo/sendDocument by file_id (or URL) string; uploads are multipart, which the fake refuses. */
+function sendMedia(ctx: CallContext, kind: MediaKind): Message {
+  const { state, params } = ctx;
+  const chat = state.chats.target(params.chatId());
+  const fileId = params.raw[kind];
+  if (fileId === undefined || fileId === null || fileId === '') throw ApiError.badRequest(`there is no ${kind} in the request`);
+  if (typeof fileId !== 'string' || /\s/.test(fileId)) throw ApiError.badRequest('wrong file identifier/HTTP URL specified');
+  const caption = readCaption(ctx);
+  const markup = parseReplyMarkup(params.json('reply_markup'));
+  const replyTo = repliedMessage(ctx, chat.id);
+  const file = { file_id: fileId, file_unique_id: uniqueId(fileId) };
+  const message: Message = {
+    message_id: state.chats.nextMessageId(chat.id),
+    from: state.bot,
+    chat,
+    date: unixNow(),
+    ...(kind === 'photo' ? { photo: [{ ...file, width: 1280, height: 720 }] } : {}),
+    ...(kind === 'video' ? { video: { ...file, width: 1280, height: 720, duration: 10, mime_type: 'video/mp4' } } : {}),
+    ...(kind === 'document' ? { document: { ...file, file_name: 'document', mime_type: 'application/octet-stream' } } : {}),
+    ...(caption.plain !== '' ? { caption: caption.plain } : {}),
+    ...(replyTo ? { reply_to_message: replyTo } : {}),
+    ...(isInline(markup) ? { reply_markup: markup } : {}),
+  };
+  state.chats.store(message);
+  const method = kind === 'photo' ? 'sendPhoto' : kind === 'video' ? 'sendVideo' : 'sendDocument';
+  record(ctx, method, message, caption, markup, replyTo?.message_id, { caption: caption.source, media: { kind, fileId } });
+  return message;
+}
+
+function hasMedia(message: Message): boolean {
+  return message.photo !== undefined || message.video !== undefined || message.document !== undefined;
+}
+
+/** A stable made-up file_unique_id for a file_id. */
+function uniqueId(fileId: string): string {
+  let hash = 0;
+  for (let i = 0; i < fileId.length; i++) hash = (hash * 31 + fileId.charCodeAt(i)) >>> 0;
+  return `u${hash.toString(36)}`;
+}
+
 interface Text {
   readonly source: string;
   readonly plain: string;
   readonly parseMode?: string;
 }
 
-function readText({ state, params }: CallContext): Text {
-  const source = params.optionalString('text') ?? '';
+function readText(ctx: CallContext): Text {
+  const text = parseFormatted(ctx, 'text');
+  if (text.plain.trim() === '') throw ApiError.badRequest('message text is empty');
+  if (text.plain.length > MAX_TEXT) throw ApiError.badRequest('message is too long');
+  return text;
+}
+
+/** A caption: optional (empty means none), 1024 at most after parsing. */
+function readCaption(ctx: CallContext): Text {
+  const caption = parseFormatted(ctx, 'caption');
+  if (caption.plain.length > MAX_CAPTION) throw ApiError.badRequest('message caption is too long');
+  return caption.plain.trim() === '' ? { ...caption, plain: '' } : caption;
+}
+
+/**
+ * `field` as the user will see it. Lengths are UTF-16 code units of the parsed text, as
+ * JavaScript counts them: never less than Telegram's count, so the fake is the stricter one.
+ */
+function parseFormatted({ state, params }: CallContext, field: 'text' | 'caption'): Text {
+  const source = params.optionalString(field) ?? '';
   const parseMode = params.optionalString('parse_mode');
   let plain = source;
   if (parseMode !== undefined && parseMode !== '') {
@@ -99,8 +198,6 @@ function readText({ state, params }: CallContext): Text {
     if (!['html', 'markdown', 'markdownv2'].includes(mode)) throw ApiError.badRequest('unsupported parse_mode');
     if (mode === 'html' && state.validateHtml) plain = htmlToPlainText(source);
   }
-  if (plain.trim() === '') throw ApiError.badRequest('message text is empty');
-  if (plain.length > MAX_TEXT) throw ApiError.badRequest('message is too long');
   return { source, plain, ...(parseMode ? { parseMode } : {}) };
 }
 
@@ -125,7 +222,7 @@ function editTarget(params: Params): { chatId: number; messageId: number } {
 }
 
 function ensureModified(current: Message, next: Message): void {
-  const same = current.text === next.text &&
+  const same = current.text === next.text && current.caption === next.caption &&
     JSON.stringify(current.reply_markup ?? null) === JSON.stringify(next.reply_markup ?? null);
   if (same) {
     throw ApiError.badRequest(
@@ -146,12 +243,14 @@ function record(
   text: Text | undefined,
   markup: ReplyMarkup | undefined,
   replyToMessageId?: number,
+  extra: Pick<SentCall, 'caption' | 'media'> = {},
 ): void {
   state.log.record({
     method,
     chatId: message.chat.id,
     messageId: message.message_id,
     ...(text ? { text: text.source, plainText: text.plain } : {}),
+    ...extra,
     ...(text?.parseMode ? { parseMode: text.parseMode } : {}),
     ...(markup ? { replyMarkup: markup } : {}),
     ...(replyToMessageId !== undefined ? { replyToMessageId } : {}),

@@ -7,5 +7,12 @@ export const methods = new Map<string, MethodHandler>(
   Object.entries({ ...coreMethods, ...messageMethods }).map(([name, handler]) => [name.toLowerCase(), handler]),
 );
 
-/** Calls Telegram rate-limits (and the fake counts against its limits). */
-export const limitedMethods = new Set(['sendmessage', 'editmessagetext', 'editmessagereplymarkup']);
+/**
+ * Calls Telegram rate-limits (and the fake counts against its limits). Pins count too: in a
+ * group each one posts a service message, so the fake treats them like a message (strict).
+ */
+export const limitedMethods = new Set([
+  'sendmessage', 'editmessagetext', 'editmessagereplymarkup',
+  'sendphoto', 'sendvideo', 'senddocument', 'editmessagecaption',
+  'pinchatmessage', 'unpinchatmessage',
+]);

@@ -133,7 +133,7 @@ export class FakeTelegramServer {
 
   // ---- what the bot did -------------------------------------------------------------------
 
-  /** Successful outgoing calls (sendMessage, edits, answerCallbackQuery, sendChatAction), in order. */
+  /** Successful outgoing calls (sendMessage, media, edits, pins, answerCallbackQuery, sendChatAction), in order. */
   get sent(): readonly SentCall[] {
     return this.state.log.calls;
   }
@@ -143,10 +143,15 @@ export class FakeTelegramServer {
     return this.state.log.waitFor(predicate, options);
   }
 
-  /** The first sendMessage to `chatId` whose text (HTML source or plain) matches. */
+  /** The first sendMessage to `chatId` whose text (HTML source or plain) matches (see options for edits, media). */
   waitForMessage(chatId: Id, match: string | RegExp, options: WaitForMessageOptions = {}): Promise<SentCall> {
     const id = Number(chatId);
-    const methods = options.includeEdits ? ['sendMessage', 'editMessageText'] : ['sendMessage'];
+    const methods = [
+      'sendMessage',
+      ...(options.includeEdits ? ['editMessageText'] : []),
+      ...(options.includeMedia ? ['sendPhoto', 'sendVideo', 'sendDocument'] : []),
+      ...(options.includeEdits && options.includeMedia ? ['editMessageCaption'] : []),
+    ];
     const matches = (text: string | undefined): boolean =>
       text !== undefined && (typeof match === 'string' ? text.includes(match) : match.test(text));
     return this.state.log.waitFor(
@@ -193,6 +198,11 @@ export class FakeTelegramServer {
   /** The chat is gone: 400 "chat not found" from now on. */
   removeChat(chatId: Id): void {
     this.state.chats.remove(Number(chatId));
+  }
+
+  /** Message ids pinned in a chat, oldest pin first (the last one is what the chat shows on top). */
+  pinnedMessages(chatId: Id): readonly number[] {
+    return this.state.chats.pinned(Number(chatId));
   }
 
   /** The group became supergroup `newId`: sends to `oldId` answer 400 with migrate_to_chat_id. */

@@ -50,6 +50,30 @@ export type ReplyMarkup =
   | { force_reply: true; input_field_placeholder?: string; selective?: boolean }
   | { remove_keyboard: true; selective?: boolean };
 
+export interface PhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size?: number;
+}
+
+export interface Video {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  duration: number;
+  mime_type?: string;
+}
+
+export interface Document {
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+}
+
 export interface Message {
   message_id: number;
   from?: User;
@@ -58,6 +82,13 @@ export interface Message {
   edit_date?: number;
   text?: string;
   entities?: MessageEntity[];
+  /** Media messages: the file(s) and an optional caption instead of text. */
+  photo?: PhotoSize[];
+  video?: Video;
+  document?: Document;
+  caption?: string;
+  /** Service message: the bot (or a user) pinned this one. */
+  pinned_message?: Message;
   reply_to_message?: Message;
   reply_markup?: InlineKeyboardMarkup;
 }
@@ -168,10 +199,14 @@ export interface FailNextOptions {
 export interface SentCall {
   readonly method: string;
   readonly chatId?: number;
-  /** Text as the bot sent it (HTML source when parse_mode is HTML). */
+  /** Text as the bot sent it (HTML source when parse_mode is HTML); a media message's caption. */
   readonly text?: string;
   /** Text as the user sees it (tags removed, entities decoded). */
   readonly plainText?: string;
+  /** sendPhoto/sendVideo/sendDocument and editMessageCaption: the caption as sent (also in `text`). */
+  readonly caption?: string;
+  /** sendPhoto/sendVideo/sendDocument: what was sent. */
+  readonly media?: { readonly kind: 'photo' | 'video' | 'document'; readonly fileId: string };
   readonly parseMode?: string;
   readonly replyMarkup?: ReplyMarkup;
   readonly messageId?: number;
@@ -201,8 +236,10 @@ export interface WaitOptions {
 }
 
 export interface WaitForMessageOptions extends WaitOptions {
-  /** Also match editMessageText calls; default false (sendMessage only). */
+  /** Also match editMessageText (and editMessageCaption) calls; default false (sendMessage only). */
   includeEdits?: boolean;
+  /** Also match sendPhoto/sendVideo/sendDocument by caption; default false. */
+  includeMedia?: boolean;
 }
 
 export interface FakeTelegramStats {

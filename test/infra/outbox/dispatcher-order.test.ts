@@ -3,7 +3,19 @@ import type { OutgoingMessage } from '../../../src/infra/outbox/gateway.port.ts'
 import { text } from '../../helpers/fake-gateway.ts';
 import { harness } from './harness.ts';
 
-const label = (m: OutgoingMessage): string => (m.kind === 'callbackAnswer' ? m.callbackQueryId : m.text);
+const label = (m: OutgoingMessage): string => {
+  switch (m.kind) {
+    case 'callbackAnswer':
+      return m.callbackQueryId;
+    case 'media':
+    case 'editCaption':
+      return m.caption;
+    case 'pin':
+      return `pin ${m.messageId}`;
+    default:
+      return m.text;
+  }
+};
 
 describe('Dispatcher ordering', () => {
   it('sends callback answers first, then interactive, urgent, bulk', async () => {

@@ -33,7 +33,7 @@ function relayOn(
   uow: UnitOfWork,
   clock: FakeClock,
   gateway: TelegramGateway,
-  options: Partial<Pick<OutboxRelayDeps, 'batchSize' | 'onUndeliverable'>> = {},
+  options: Partial<Pick<OutboxRelayDeps, 'batchSize' | 'onUndeliverable' | 'logger'>> = {},
 ) {
   const dispatcher = new Dispatcher({ gateway, clock, random: () => 1 });
   const relay = new OutboxRelay({ uow, dispatcher, clock, logger: silent, ...options });
@@ -387,5 +387,124 @@ describe('OutboxRelay', () => {
     failWrites = false;
     expect(chatsOf(gateway)).toEqual([61n, 62n]);
     expect(rows(app).map((r) => r.status)).toEqual(['pending', 'sent']); // a restart would send 61 again
+  });
+
+  describe('media and pins', () => {
+    const photo = { kind: 'photo', fileId: 'AgACAgUAAxkBAAIB' } as const;
+    const buttons = [[{ text: '✅ Siap, dilaksanakan', callbackData: 'ack:1' }]];
+
+    /** A logger that keeps what it was told. */
+    function recording() {
+      const lines: { level: string; obj: Record<string, unknown> }[] = [];
+      const at = (level: string) => (obj: object) => void lines.push({ level, obj: obj as Record<string, unknown> });
+      return { lines, logger: { info: at('info'), warn: at('warn'), error: at('error') } };
+    }
+
+    it("stores and loads a row's media and pin flag; rows without them read back as before", async () => {
+      app = await createTestApp();
+      await enqueue(app, [
+        entry(-100, 'Arahan <b>segera</b>', { kind: 'notice', lane: 'urgent', media: photo, pin: true, buttons }),
+        entry(11, 'biasa'),
+        entry(12, 'dokumen', { media: { kind: 'document', fileId: 'BQACdoc' } }),
+      ]);
+      const pending = await app.deps.uow.run((repos) => repos.outbox.pending(10));
+      expect(pending).toEqual([
+        { id: 1, chatId: -100n, text: 'Arahan <b>segera</b>', buttons, kind: 'notice', lane: 'urgent', media: photo, pin: true, attempts: 0 },
+        { id: 2, chatId: 11n, text: 'biasa', kind: 'nudge', lane: 'bulk', attempts: 0 },
+        { id: 3, chatId: 12n, text: 'dokumen', kind: 'nudge', lane: 'bulk', media: { kind: 'document', fileId: 'BQACdoc' }, attempts: 0 },
+      ]);
+    });
+
+    it('a media row goes out as that media with its text as caption, and is marked sent with the message id', async () => {
+      app = await createTestApp();
+      await enqueue(app, [entry(21, 'teks dulu'), entry(21, 'Arahan <b>penting</b>', { media: { kind: 'video', fileId: 'BAACvid' }, buttons }), entry(21, 'lanjutan')]);
+      const gateway = new FakeGateway(app.clock);
+      const { relay } = started(relayOn(app.deps.uow, app.clock, gateway));
+      await drained(app.clock, relay);
+      expect(gateway.calls.map((c) => c.message)).toEqual([
+        { kind: 'text', chatId: 21n, text: 'teks dulu' },
+        { kind: 'media', chatId: 21n, media: { kind: 'video', fileId: 'BAACvid' }, caption: 'Arahan <b>penting</b>', buttons },
+        { kind: 'text', chatId: 21n, text: 'lanjutan' },
+      ]);
+      expect(rows(app).map((r) => [r.status, r.messageId])).toEqual([
+        ['sent', 1],
+        ['sent', 2],
+        ['sent', 3],
+      ]);
+    });
+
+    it('a row with pin is pinned by its message id after it was sent and marked; rows without pin are not', async () => {
+      app = await createTestApp();
+      await enqueue(app, [
+        entry(-100, 'sebelumnya', { kind: 'digest' }),
+        entry(-100, 'Arahan <b>segera</b>', { kind: 'notice', lane: 'urgent', media: photo, pin: true }),
+        entry(31, 'Arahan <b>segera</b>', { kind: 'notice', lane: 'urgent', media: photo }),
+      ]);
+      const gateway = new FakeGateway(app.clock);
+      const a = app;
+      let statusAtPin: string | undefined;
+      const watched: TelegramGateway = {
+        deliver(message) {
+          if (message.kind === 'pin') statusAtPin = rows(a)[1]?.status;
+          return gateway.deliver(message);
+        },
+      };
+      const { relay } = started(relayOn(app.deps.uow, app.clock, watched));
+      await drained(app.clock, relay);
+      const calls = gateway.calls.map((c) => [c.message.kind, c.message.kind === 'callbackAnswer' ? 0n : c.message.chatId]);
+      // The urgent rows first; the pin (urgent too) may overtake the bulk digest.
+      expect(calls.slice(0, 2)).toEqual([
+        ['media', -100n],
+        ['media', 31n],
+      ]);
+      expect(calls.slice(2)).toEqual(expect.arrayContaining([['text', -100n], ['pin', -100n]]));
+      expect(calls).toHaveLength(4);
+      expect(gateway.calls.find((c) => c.message.kind === 'pin')?.message).toEqual({ kind: 'pin', chatId: -100n, messageId: 1 });
+      expect(statusAtPin).toBe('sent');
+      expect(rows(app).map((r) => [r.chatId, r.status, r.messageId])).toEqual([
+        [-100n, 'sent', 2],
+        [-100n, 'sent', 1],
+        [31n, 'sent', 1],
+      ]);
+    });
+
+    it('a refused pin is logged; the row stays sent and is not sent again', async () => {
+      app = await createTestApp();
+      await enqueue(app, [entry(-200, 'Arahan', { lane: 'urgent', media: photo, pin: true })]);
+      const gateway = new FakeGateway(app.clock);
+      gateway.script((m) => m.kind === 'pin', { kind: 'rejected', code: 400, description: 'Bad Request: not enough rights to manage pinned messages in the chat' });
+      const { lines, logger } = recording();
+      const onUndeliverable = vi.fn(() => Promise.resolve());
+      const { relay } = started(relayOn(app.deps.uow, app.clock, gateway, { logger, onUndeliverable }));
+      await drained(app.clock, relay);
+      relay.wake();
+      await drained(app.clock, relay);
+      expect(gateway.calls.map((c) => c.message.kind)).toEqual(['media', 'pin']);
+      expect(rows(app).map((r) => [r.status, r.messageId, r.lastError])).toEqual([['sent', 1, null]]);
+      expect(lines.filter((l) => l.obj.event === 'outbox.pin_failed')).toEqual([
+        { level: 'warn', obj: expect.objectContaining({ id: 1, chatId: '-200', messageId: 1, error: expect.stringMatching(/not enough rights/) }) },
+      ]);
+      expect(onUndeliverable).not.toHaveBeenCalled();
+    });
+
+    it('a row that is not delivered is not pinned; a migrated group is pinned at its new id', async () => {
+      app = await createTestApp();
+      await enqueue(app, [entry(41, 'Arahan', { media: photo, pin: true }), entry(-300, 'Arahan', { media: photo, pin: true })]);
+      const gateway = new FakeGateway(app.clock);
+      gateway.failChat(41n, { kind: 'blocked', description: 'Forbidden: bot was blocked by the user' });
+      gateway.failChat(-300n, { kind: 'migrated', newChatId: -1000300n });
+      const { relay } = started(relayOn(app.deps.uow, app.clock, gateway));
+      await drained(app.clock, relay);
+      expect(gateway.calls.map((c) => [c.message.kind, c.message.kind === 'callbackAnswer' ? 0n : c.message.chatId, c.outcome.ok])).toEqual([
+        ['media', 41n, false],
+        ['media', -300n, false],
+        ['media', -1000300n, true],
+        ['pin', -1000300n, true],
+      ]);
+      expect(rows(app).map((r) => [r.chatId, r.status])).toEqual([
+        [41n, 'failed'],
+        [-1000300n, 'sent'],
+      ]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OutboxEntry, OutboxKind, OutboxLane, OutboxRepository, StoredOutboxMessage } from '../../../app/ports/repositories.port.ts';
 import type { Button } from '../../../app/reply.ts';
+import { isMediaKind, type MediaRef } from '../../../domain/media.ts';
 import type { OutboxMessage } from '../generated/client.ts';
 import type { Tx } from './tx.ts';
 
@@ -10,6 +11,7 @@ const kinds: readonly OutboxKind[] = ['nudge', 'escalation', 'digest', 'notice',
 function toStored(row: OutboxMessage): StoredOutboxMessage {
   const buttons: Button[][] | undefined = row.buttons ? buttonsSchema.parse(JSON.parse(row.buttons)) : undefined;
   const lane: OutboxLane = row.lane === 'urgent' ? 'urgent' : 'bulk';
+  const media = mediaOf(row);
   return {
     id: row.id,
     chatId: row.chatId,
@@ -18,8 +20,16 @@ function toStored(row: OutboxMessage): StoredOutboxMessage {
     kind: kinds.find((k) => k === row.kind) ?? 'notice',
     lane,
     ...(row.dedupeKey ? { dedupeKey: row.dedupeKey } : {}),
+    ...(media ? { media } : {}),
+    ...(row.pin ? { pin: true } : {}),
     attempts: row.attempts,
   };
+}
+
+/** The row's media; a kind this code does not know, or no file id, leaves it a text row (its caption). */
+function mediaOf(row: OutboxMessage): MediaRef | undefined {
+  if (!isMediaKind(row.mediaKind) || !row.mediaFileId) return undefined;
+  return { kind: row.mediaKind, fileId: row.mediaFileId };
 }
 
 export function outboxRepository(tx: Tx): OutboxRepository {
@@ -33,6 +43,9 @@ export function outboxRepository(tx: Tx): OutboxRepository {
         kind: entry.kind,
         lane: entry.lane,
         dedupeKey: entry.dedupeKey ?? null,
+        mediaKind: entry.media?.kind ?? null,
+        mediaFileId: entry.media?.fileId ?? null,
+        pin: entry.pin ?? false,
         createdAt: at,
       },
       select: { id: true },
