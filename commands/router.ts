@@ -37,7 +37,7 @@ export interface RoutedResult {
   readonly command: string | null;
   readonly replies: readonly (Reply & { readonly chatId: bigint })[];
   readonly answer?: string;
-  readonly edit?: { readonly chatId: bigint; readonly messageId: number; readonly text: string; readonly buttons?: Reply['buttons'] };
+  readonly edit?: { readonly chatId: bigint; readonly messageId: number; readonly text: string; readonly buttons?: Reply['buttons']; readonly caption?: boolean };
   readonly roleChanges: readonly RoleChange[];
   readonly wakeOutbox?: boolean;
 }
@@ -86,7 +86,15 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
       replies: addressed(outcome.replies, event.chat.id),
       ...(outcome.answer ? { answer: outcome.answer } : {}),
       ...(outcome.editedText && event.messageId !== null
-        ? { edit: { chatId: event.chat.id, messageId: event.messageId, text: outcome.editedText, ...(outcome.editedButtons ? { buttons: outcome.editedButtons } : {}) } }
+        ? {
+            edit: {
+              chatId: event.chat.id,
+              messageId: event.messageId,
+              text: outcome.editedText,
+              ...(outcome.editedButtons ? { buttons: outcome.editedButtons } : {}),
+              ...(outcome.editedIsCaption ? { caption: true } : {}),
+            },
+          }
         : {}),
       roleChanges: [...ownRoleChange, ...(outcome.roleChanges ?? [])],
       ...(outcome.wakeOutbox ? { wakeOutbox: true } : {}),

@@ -72,6 +72,8 @@ export interface ActionOutcome extends Outcome {
   readonly answer?: string;
   readonly editedText?: string;
   readonly editedButtons?: readonly (readonly Button[])[];
+  /** The tapped message is a photo/video/document: edit its caption, not its text. */
+  readonly editedIsCaption?: boolean;
 }
 
 export interface ActionContext extends CommandContext {

@@ -4,7 +4,7 @@ import { concernsBot, route, type RoutedResult } from '../../commands/router.ts'
 import type { AppDeps } from '../app/deps.ts';
 import type { Logger } from '../app/ports/logger.port.ts';
 import { claimUpdate, finishUpdate } from '../app/usecases/identify.ts';
-import { splitMessage } from '../domain/text/split.ts';
+import { MAX_CAPTION_LENGTH, splitMessage } from '../domain/text/split.ts';
 import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
 import { toIncomingEvent } from './incoming.ts';
 import type { CommandMenus } from './menus.ts';
@@ -125,7 +125,14 @@ export class KopdarBot {
       this.track(dispatcher.send({ kind: 'callbackAnswer', callbackQueryId: update.callback_query.id, ...(result.answer ? { text: result.answer.slice(0, 200) } : {}) }));
     }
     if (result.edit) {
-      this.track(dispatcher.send({ kind: 'editText', ...result.edit, text: splitMessage(result.edit.text)[0] ?? '' }));
+      const { chatId, messageId, text, buttons, caption } = result.edit;
+      this.track(
+        dispatcher.send(
+          caption
+            ? { kind: 'editCaption', chatId, messageId, caption: splitMessage(text, MAX_CAPTION_LENGTH)[0] ?? '', ...(buttons ? { buttons } : {}) }
+            : { kind: 'editText', chatId, messageId, text: splitMessage(text)[0] ?? '', ...(buttons ? { buttons } : {}) },
+        ),
+      );
     }
     for (const reply of result.replies) {
       const chunks = splitMessage(reply.text);

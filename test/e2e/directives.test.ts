@@ -149,4 +149,44 @@ describe('directives (arahan) end to end', () => {
     expect((await say(dinsos, '/arahan Coba', /tidak tersedia untuk peran Anda/)).text).toContain('/bantuan');
     expect(h.tg.requests.filter((r) => r.status === 429).map((r) => `${r.method}:${r.chatId}:${r.description}`)).toEqual([]);
   });
+
+  it('a directive replying to a photo is broadcast as that photo; segera is pinned in the community group', async () => {
+    const group = { id: -100999, type: 'supergroup' as const, title: 'Komunitas' };
+    h.tg.sendText({ from: superadmin, chat: group, text: '/hubungkan@kopdar_test_bot komunitas' });
+    await h.tg.waitForMessage(group.id, /grup komunitas/);
+    const since = h.tg.sent.length;
+    const text = '/arahan segera untuk:DINSOS Bagikan foto kegiatan ini.';
+    h.tg.pushRawUpdate({
+      message: {
+        message_id: 900,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: superadmin.id, type: 'private', first_name: superadmin.first_name },
+        from: { id: superadmin.id, is_bot: false, first_name: superadmin.first_name },
+        text,
+        entities: [{ type: 'bot_command', offset: 0, length: '/arahan'.length }],
+        reply_to_message: {
+          message_id: 899,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: superadmin.id, type: 'private', first_name: superadmin.first_name },
+          from: { id: superadmin.id, is_bot: false, first_name: superadmin.first_name },
+          photo: [
+            { file_id: 'PHOTO_SMALL', file_unique_id: 's', width: 90, height: 90 },
+            { file_id: 'PHOTO_LARGE', file_unique_id: 'l', width: 1280, height: 960 },
+          ],
+        },
+      },
+    });
+    const preview = await h.tg.waitForMessage(superadmin.id, /Pratinjau arahan/, { since });
+    expect(preview.text).toContain('grup komunitas');
+    await tap(superadmin, preview, /Kirim/);
+    const photo = await h.tg.waitFor((c) => c.method === 'sendPhoto' && c.chatId === dinsos.id, { since });
+    expect(photo.params.photo).toBe('PHOTO_LARGE');
+    expect(photo.text).toContain('Bagikan foto kegiatan ini.');
+    const groupPhoto = await h.tg.waitFor((c) => c.method === 'sendPhoto' && c.chatId === group.id, { since });
+    await h.tg.waitFor((c) => c.method === 'pinChatMessage' && c.chatId === group.id && c.messageId === groupPhoto.messageId, { since });
+    // Acknowledging a photo copy edits its caption.
+    h.tg.clickButton({ from: dinsos, chatId: dinsos.id, messageId: photo.messageId ?? 0, data: button(photo, /Siap/) });
+    const edited = await h.tg.waitFor((c) => c.method === 'editMessageCaption' && c.chatId === dinsos.id, { since });
+    expect(edited.text).toContain('Dikonfirmasi</b> oleh Rina (DINSOS)');
+  });
 });

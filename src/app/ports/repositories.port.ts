@@ -265,10 +265,7 @@ export interface OutboxRepository {
 
 // --- Directives (arahan) ------------------------------------------------------------------
 
-export interface DirectiveMedia {
-  readonly kind: 'photo' | 'video' | 'document';
-  readonly fileId: string;
-}
+export type DirectiveMedia = MediaRef;
 
 export interface DirectiveRecord {
   readonly id: number;

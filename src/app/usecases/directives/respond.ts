@@ -4,6 +4,7 @@ import { inAudience } from '../../../domain/directives/directive.ts';
 import { displayName, type Person } from '../../../domain/model.ts';
 import { formatDateTimeId } from '../../../domain/time/format.ts';
 import { directiveCopy, recipientButtons } from './render.ts';
+import { splitForDelivery } from '../../../domain/text/delivery.ts';
 
 /**
  * "✅ Siap, dilaksanakan": the first tap of any admin of the OPD counts for the OPD (who and
@@ -24,11 +25,16 @@ export async function acknowledgeDirective(deps: AppDeps, actor: Person, directi
     if (first) await repos.audit.record({ actorId: actor.id, action: 'directive.acknowledged', subject: `directive:${directiveId}`, details: { opd: opd.code }, at: ack.at });
     // Acknowledged: the ✅/❓ buttons give way to the follow-up button only.
     const followUpOnly = recipientButtons(deps, { ...directive, requireAck: false });
+    // The buttons sit on the last part of the copy: a media message when it all fit in a caption.
+    const parts = splitForDelivery(directiveCopy(deps, directive), directive.media ?? undefined);
+    const tapped = parts.at(-1);
+    const shown = tapped?.kind === 'media' ? tapped.caption : (tapped?.text ?? '');
     return {
       replies: [],
       answer: first ? m.ackThanks : m.ackAlready(displayName(acker), when),
-      editedText: m.ackedCopy(directiveCopy(deps, directive), displayName(acker), opd.code, when),
+      editedText: m.ackedCopy(shown, displayName(acker), opd.code, when),
       editedButtons: followUpOnly,
+      ...(tapped?.kind === 'media' ? { editedIsCaption: true } : {}),
     };
   });
 }

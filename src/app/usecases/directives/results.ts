@@ -6,4 +6,6 @@ export interface ActionResult extends Outcome {
   readonly answer?: string;
   readonly editedText?: string;
   readonly editedButtons?: readonly (readonly Button[])[];
+  /** The tapped message is a photo/video/document: edit its caption, not its text. */
+  readonly editedIsCaption?: boolean;
 }

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../deps.ts';
 import type { OutboxEntry, OutboxLane } from '../../ports/repositories.port.ts';
 import type { Priority } from '../../../domain/directives/directive.ts';
 import type { Person } from '../../../domain/model.ts';
-import { splitMessage } from '../../../domain/text/split.ts';
+import { splitForDelivery } from '../../../domain/text/delivery.ts';
+import type { Button } from '../../reply.ts';
 import { directiveCopy, recipientButtons, recipientsOf } from './render.ts';
 import { previewButtons, previewText } from './compose.ts';
 
@@ -26,27 +27,29 @@ export async function sendDirective(deps: AppDeps, actor: Person, directiveId: n
     const now = deps.clock.now();
     if (!(await repos.directives.leaveDraft(directive.id, 'sent', now))) return { replies: [], answer: m.notDraft };
     const sent = { ...directive, status: 'sent' as const, sentAt: now };
-    const copy = directiveCopy(deps, sent);
-    const parts = splitMessage(copy);
+    const parts = splitForDelivery(directiveCopy(deps, sent), directive.media ?? undefined);
     const lane = laneFor(directive.priority);
     const recipients = await recipientsOf(repos, directive);
     const targets = [
-      ...recipients.admins.map((r) => ({ chatId: r.person.telegramId, opdId: r.opd.id, userId: r.person.id, buttons: recipientButtons(deps, sent), pin: false })),
+      ...recipients.admins.map((r) => ({ chatId: r.person.telegramId, opdId: r.opd.id, userId: r.person.id, buttons: recipientButtons(deps, sent) as Button[][] | undefined, pin: false })),
       ...(recipients.communityChatId !== null
         ? [{ chatId: recipients.communityChatId, opdId: null, userId: null, buttons: undefined, pin: directive.priority === 'segera' }]
         : []),
     ];
     for (const target of targets) {
       let lastId: number | null = null;
-      for (const [index, text] of parts.entries()) {
+      // One row per part, in order; buttons on the last part, the pin on the first.
+      for (const [index, part] of parts.entries()) {
         const last = index === parts.length - 1;
         const entry: OutboxEntry = {
           chatId: target.chatId,
-          text,
+          text: part.kind === 'media' ? part.caption : part.text,
+          ...(part.kind === 'media' ? { media: part.media } : {}),
           kind: 'directive',
           lane,
           dedupeKey: `directive:${directive.id}:${target.chatId}:${index}`,
           ...(last && target.buttons ? { buttons: target.buttons } : {}),
+          ...(index === 0 && target.pin ? { pin: true } : {}),
         };
         lastId = await repos.outbox.add(entry, now);
       }
