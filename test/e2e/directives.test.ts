@@ -42,11 +42,7 @@ function button(call: SentCall, label: RegExp): string {
   return found.data;
 }
 
-async function say(from: { id: number; first_name: string }, text: string, match: RegExp): Promise<SentCall> {
-  const since = h.tg.sent.length;
-  h.tg.sendText({ from, text });
-  return h.tg.waitForMessage(from.id, match, { timeoutMs: 10_000, since });
-}
+const say = (from: { id: number; first_name: string }, text: string, match: RegExp): Promise<SentCall> => h.say(from, text, match);
 
 async function tap(from: { id: number; first_name: string }, call: SentCall, label: RegExp): Promise<void> {
   h.tg.clickButton({ from, chatId: call.chatId ?? from.id, messageId: call.messageId ?? 0, data: button(call, label) });

@@ -23,10 +23,7 @@ function rows<T>(sql: string): T[] {
 
 /** Sends a private message and waits for the bot's next answer in that chat. */
 async function say(from: { id: number; first_name: string; username?: string }, text: string, match: RegExp): Promise<string> {
-  const since = h.tg.sent.length;
-  h.tg.sendText({ from, text });
-  const sent = await h.tg.waitForMessage(from.id, match, { timeoutMs: 10_000, since });
-  return sent.text ?? '';
+  return (await h.say(from, text, match)).text ?? '';
 }
 
 beforeAll(async () => {

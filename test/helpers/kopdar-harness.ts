@@ -8,6 +8,7 @@ import { createLogger } from '../../src/infra/logging/logger.ts';
 import { startKopdar, type RunningKopdar } from '../../src/runtime.ts';
 import { systemClock } from '../../src/infra/clock/system-clock.ts';
 import { FakeTelegramServer } from './fake-telegram/server.ts';
+import type { SentCall } from './fake-telegram/types.ts';
 import { ShiftableClock } from './shiftable-clock.ts';
 
 export const TEST_TOKEN = '123456789:AAHtestTOKENforKOPDARe2eSuite_secret';
@@ -21,6 +22,8 @@ export interface Harness {
   readonly logLines: string[];
   /** Invitation tokens handed out, in order (predictable, so tests can open the deep link). */
   readonly tokens: string[];
+  /** Sends a private message (or one in `chat`) and waits for the bot's next matching answer there. */
+  say(from: { id: number; first_name: string; username?: string }, text: string, match: RegExp): Promise<SentCall>;
   /** Resolves when `count` log lines (past or future) match; fails after timeoutMs. */
   waitForLog(match: (line: Record<string, unknown>) => boolean, count?: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -91,6 +94,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logLines,
     tokens,
     waitForLog,
+    async say(from, text, match) {
+      const since = tg.sent.length;
+      tg.sendText({ from, text });
+      return tg.waitForMessage(from.id, match, { timeoutMs: 10_000, since });
+    },
     async stop() {
       await kopdar.stop();
       await tg.stop();
