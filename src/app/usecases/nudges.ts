@@ -5,9 +5,9 @@ import type { Button } from '../reply.ts';
 import { addDays, weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/calendar/working-days.ts';
 import { displayName, type Opd, type Person } from '../../domain/model.ts';
-import { assessOpd, type NudgeLevel } from '../../domain/nudges/ladder.ts';
+import { assessOpd, minimumSilenceForLevel, type NudgeLevel } from '../../domain/nudges/ladder.ts';
 import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
-import { localDateKey, zonedInstant } from '../../domain/time/zoned.ts';
+import { localDateKey, localDateKeyer, zonedInstant } from '../../domain/time/zoned.ts';
 
 export const NUDGE_JOB = 'nudges';
 export const REPORT_BUTTON_DATA = 'nudge:lapor';
@@ -56,6 +56,12 @@ export function todayIn(deps: AppDeps): LocalDate {
   return localDateKey(deps.clock.now(), deps.settings.timezone);
 }
 
+/** The instant a local date begins in `timeZone`. */
+function startOfLocalDate(date: LocalDate, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return zonedInstant(timeZone, y, m, d);
+}
+
 function leavesByOpd(leaves: readonly LeaveRecord[]): Map<number, LeaveRecord[]> {
   const map = new Map<number, LeaveRecord[]>();
   for (const leave of leaves) {
@@ -87,13 +93,21 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
   const withoutAdmin: Opd[] = [];
   const onLeave: Opd[] = [];
 
-  const rows = await repos.activity.opdActivity();
+  // Only OPDs that can earn a reminder, have no admin, or are on leave today are read: the rest
+  // are on target (leave only lowers silence), and they are most OPDs on most days.
+  const latestQuietDay = index.latestDayWithCountSince(minimumSilenceForLevel(settings.policy, calendar.workingWeekdays.size));
+  const onLeaveToday = [...opdLeaves].filter(([, list]) => list.some((l) => l.fromDate <= day && day <= l.untilDate)).map(([id]) => id);
+  const { rows, activeOpds } = await repos.activity.opdActivity({
+    quietBefore: latestQuietDay === null ? null : startOfLocalDate(addDays(latestQuietDay, 1), tz),
+    alsoIds: onLeaveToday,
+  });
+  const localDay = localDateKeyer(tz);
   for (const row of rows) {
     const reachable = row.admins.filter((a) => !adminsOnLeave.has(a.id));
     const assessment = assessOpd(
       {
-        lastReportDay: row.lastReportAt ? localDateKey(row.lastReportAt, tz) : null,
-        addedDay: localDateKey(row.createdAt, tz),
+        lastReportDay: row.lastReportAt ? localDay(row.lastReportAt) : null,
+        addedDay: localDay(row.createdAt),
         leaves: (opdLeaves.get(row.opd.id) ?? []).map((l) => ({ from: l.fromDate, until: l.untilDate })),
       },
       index,
@@ -111,12 +125,11 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
     const adminMessage: NudgeLevel = assessment.level === 'friendly' ? 'friendly' : 'firm';
     const recipients: { person: Person; message: NudgeLevel }[] = reachable.map((person) => ({ person, message: adminMessage }));
     if (assessment.level === 'escalation') {
-      const heads = await repos.activity.headsOf(row.opd.id);
-      for (const person of [...superadmins, ...heads]) recipients.push({ person, message: 'escalation' });
+      for (const person of [...superadmins, ...row.heads]) recipients.push({ person, message: 'escalation' });
     }
     nudges.push({ opd: row.opd, silence: assessment.silence, level: assessment.level, lastReportAt: row.lastReportAt, admins: row.admins, recipients });
   }
-  return { day, workingDay, nudges, withoutAdmin, onLeave, firstWorkingDayOfWeek, previousWorkingDay, totalOpds: rows.length };
+  return { day, workingDay, nudges, withoutAdmin, onLeave, firstWorkingDayOfWeek, previousWorkingDay, totalOpds: activeOpds };
 }
 
 function messageFor(deps: AppDeps, nudge: PlannedNudge, message: NudgeLevel, lastPost: string | null, adminNames: readonly string[]): string {

@@ -1,28 +1,62 @@
-import type { ActivityRepository, JobRunRepository, NudgeRepository } from '../../../app/ports/repositories.port.ts';
+import type { ActivityRepository, JobRunRepository, NudgeRepository, OpdActivityRow } from '../../../app/ports/repositories.port.ts';
+import type { Person } from '../../../domain/model.ts';
 import type { Tx } from './tx.ts';
-import { toOpd, toPerson } from './mappers.ts';
+import { opdColumns, personColumns, toOpd, toPerson } from './mappers.ts';
+
+/** OPDs per query when listing them for a nudge run: their ids are bound as parameters, and Prisma allows SQLite 999. */
+const PAGE = 500;
 
 export function activityRepository(tx: Tx): ActivityRepository {
   return {
-    async opdActivity() {
-      const [opds, admins] = await Promise.all([
-        tx.opd.findMany({ where: { active: true }, orderBy: { code: 'asc' } }),
-        tx.user.findMany({ where: { role: 'admin', opdId: { not: null } }, orderBy: { id: 'asc' } }),
-      ]);
-      const byOpd = new Map<number, ReturnType<typeof toPerson>[]>();
-      for (const row of admins) {
-        const list = byOpd.get(row.opdId ?? -1) ?? [];
-        list.push(toPerson(row));
-        byOpd.set(row.opdId ?? -1, list);
+    async opdActivity({ quietBefore, alsoIds }) {
+      // Only the OPDs the run must look at (quiet, without an admin, or on leave) and only the
+      // columns it reads, heads included (no query per escalation), in pages, so that a
+      // regency-wide run never holds more than a page of raw rows at a time.
+      const activeOpds = await tx.opd.count({ where: { active: true } });
+      const select = { ...opdColumns, lastReportAt: true, createdAt: true } as const;
+      const rows: OpdActivityRow[] = [];
+      const seen = new Set<number>();
+      const addPage = async (page: { id: number; code: string; name: string; type: string; active: boolean; lastReportAt: Date | null; createdAt: Date }[]) => {
+        const people = await tx.user.findMany({
+          where: { role: { in: ['admin', 'leader'] }, opdId: { in: page.map((o) => o.id) } },
+          orderBy: { id: 'asc' },
+          select: personColumns,
+        });
+        const admins = new Map<number, Person[]>();
+        const heads = new Map<number, Person[]>();
+        for (const row of people) {
+          if (row.opdId === null) continue;
+          const byOpd = row.role === 'admin' ? admins : heads;
+          const list = byOpd.get(row.opdId);
+          if (list) list.push(toPerson(row));
+          else byOpd.set(row.opdId, [toPerson(row)]);
+        }
+        for (const row of page) {
+          seen.add(row.id);
+          rows.push({ opd: toOpd(row), lastReportAt: row.lastReportAt, createdAt: row.createdAt, admins: admins.get(row.id) ?? [], heads: heads.get(row.id) ?? [] });
+        }
+      };
+      const quietOrWithoutAdmin = [
+        ...(quietBefore ? [{ lastReportAt: { lt: quietBefore } }, { lastReportAt: null, createdAt: { lt: quietBefore } }] : []),
+        { members: { none: { role: 'admin' } } },
+      ];
+      for (let afterCode = ''; ; ) {
+        const page = await tx.opd.findMany({ where: { active: true, code: { gt: afterCode }, OR: quietOrWithoutAdmin }, orderBy: { code: 'asc' }, take: PAGE, select });
+        await addPage(page);
+        if (page.length < PAGE) break;
+        afterCode = page[page.length - 1]?.code ?? afterCode;
       }
-      return opds.map((row) => ({ opd: toOpd(row), lastReportAt: row.lastReportAt, createdAt: row.createdAt, admins: byOpd.get(row.id) ?? [] }));
+      // OPDs asked for by id (on leave today) that the scan did not list, then all in code order.
+      const extra = [...new Set(alsoIds)].filter((id) => !seen.has(id));
+      for (let i = 0; i < extra.length; i += PAGE) {
+        await addPage(await tx.opd.findMany({ where: { active: true, id: { in: extra.slice(i, i + PAGE) } }, orderBy: { code: 'asc' }, select }));
+      }
+      if (extra.length > 0) rows.sort((a, b) => (a.opd.code < b.opd.code ? -1 : a.opd.code > b.opd.code ? 1 : 0));
+      return { rows, activeOpds };
     },
     async reportCountsBetween(from, to) {
       const groups = await tx.report.groupBy({ by: ['opdId'], where: { createdAt: { gte: from, lt: to } }, _count: { _all: true } });
       return new Map(groups.map((g) => [g.opdId, g._count._all]));
-    },
-    async headsOf(opdId) {
-      return (await tx.user.findMany({ where: { role: 'leader', opdId }, orderBy: { id: 'asc' } })).map(toPerson);
     },
   };
 }
