@@ -12,12 +12,16 @@ import { pindah } from './pindah.ts';
 import { opd } from './opd.ts';
 import { hubungkan } from './hubungkan.ts';
 import { reportNow } from './nudge-button.ts';
+import { atur } from './atur.ts';
+import { libur } from './libur.ts';
+import { cuti } from './cuti.ts';
+import { arahan, arahanList, directiveButtons, statusArahan, tanya } from './arahan.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, daftar, start, undang, cabut, pindah, opd, hubungkan];
+export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, opd, atur, libur, cuti, hubungkan];
 
 /** Every button handler, found by the prefix of its callback_data. */
-export const actions: readonly Action[] = [joinDecision, reportNow];
+export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons];
 
 registerForHelp(commands);
 

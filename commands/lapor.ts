@@ -6,20 +6,32 @@ import { looksLikeOpdCode } from '../src/domain/opd-code.ts';
 import { recordReports, type ReportRequest } from '../src/app/usecases/reports.ts';
 
 /**
- * Shapes "/lapor [KODE] <link…> [keterangan]" (or "/lapor" replying to a message with links)
+ * Shapes "/lapor [#arahan] [KODE] <link…> [keterangan]" (or "/lapor" replying to a message with links)
  * into links, a leading word that may be an OPD code, and the remaining words as the note.
  */
 export function parseReportInput(raw: CommandRawInput): ReportRequest {
-  const first = words(raw.text)[0] ?? '';
+  let body = raw.text.trim();
+  // "#12" (before or after an OPD code) marks the post as a follow-up to directive 12.
+  let directiveId: number | null = null;
+  const takeDirective = (): void => {
+    const tag = /^#(\d{1,9})(?:\s+|$)/.exec(body);
+    if (tag?.[1] && directiveId === null) {
+      directiveId = Number(tag[1]);
+      body = body.slice(tag[0].length);
+    }
+  };
+  takeDirective();
+  const first = words(body)[0] ?? '';
   const leadingWord = first && looksLikeOpdCode(first) && extractLinks(first).length === 0 ? first : null;
-  const body = leadingWord ? raw.text.trim().slice(first.length) : raw.text;
+  if (leadingWord) body = body.slice(first.length).trim();
+  takeDirective();
   const ownLinks = [...extractLinks(body), ...raw.hiddenLinks];
   const replyLinks = raw.replyToText ? [...extractLinks(raw.replyToText), ...raw.replyHiddenLinks] : [...raw.replyHiddenLinks];
   const links = ownLinks.length > 0 ? ownLinks : replyLinks;
   let note = body;
   for (const link of extractLinks(body)) note = note.split(link).join(' ');
   note = note.replace(/\s+/g, ' ').trim();
-  return { links: [...new Set(links)], note: note || null, leadingWord };
+  return { links: [...new Set(links)], note: note || null, leadingWord, directiveId };
 }
 
 /** /lapor: records post links for the reporter's OPD. */

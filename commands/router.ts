@@ -39,6 +39,7 @@ export interface RoutedResult {
   readonly answer?: string;
   readonly edit?: { readonly chatId: bigint; readonly messageId: number; readonly text: string; readonly buttons?: Reply['buttons'] };
   readonly roleChanges: readonly RoleChange[];
+  readonly wakeOutbox?: boolean;
 }
 
 const commandByName = new Map(commands.map((c) => [c.name, c]));
@@ -88,6 +89,7 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
         ? { edit: { chatId: event.chat.id, messageId: event.messageId, text: outcome.editedText, ...(outcome.editedButtons ? { buttons: outcome.editedButtons } : {}) } }
         : {}),
       roleChanges: [...ownRoleChange, ...(outcome.roleChanges ?? [])],
+      ...(outcome.wakeOutbox ? { wakeOutbox: true } : {}),
     };
   }
 
@@ -100,5 +102,11 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
     return say(event.chat.kind === 'group' ? m.common.privateOnly(command.name, deps.settings.botUsername) : m.common.groupOnly(command.name), command.name);
   }
   const outcome = await command.execute({ actor, chat: event.chat }, event.raw, deps);
-  return { actor, command: command.name, replies: addressed(outcome.replies, event.chat.id), roleChanges: [...ownRoleChange, ...(outcome.roleChanges ?? [])] };
+  return {
+    actor,
+    command: command.name,
+    replies: addressed(outcome.replies, event.chat.id),
+    roleChanges: [...ownRoleChange, ...(outcome.roleChanges ?? [])],
+    ...(outcome.wakeOutbox ? { wakeOutbox: true } : {}),
+  };
 }

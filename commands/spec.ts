@@ -23,6 +23,8 @@ export interface CommandRawInput {
   readonly hiddenLinks: readonly string[];
   /** URLs hidden behind text in the replied-to message. */
   readonly replyHiddenLinks: readonly string[];
+  /** A photo, video or document in the replied-to message (Telegram's reusable file id). */
+  readonly replyMedia?: { readonly kind: 'photo' | 'video' | 'document'; readonly fileId: string } | null;
 }
 
 export interface HelpEntry {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { builtInDefaults, settingDefinitions, type SettingDefaults } from './app/settings/definitions.ts';
+import type { AppSettings } from './app/deps.ts';
+import { builtInDefaults, builtInDirectiveSettings, settingDefinitions, type SettingDefaults } from './app/settings/definitions.ts';
 
 /** Why each variable matters to an operator; used to build the one-line start-up error. */
 const fixHints: Record<string, string> = {
@@ -12,6 +13,9 @@ const fixHints: Record<string, string> = {
   NUDGE_TIME: 'tulis jam pengingat seperti 08:00',
   WORKING_DAYS: 'tulis hari kerja seperti 1-5 (Senin–Jumat) atau 1-6',
   POSTING_TARGET: 'tulis target seperti 1/hari atau 2/minggu',
+  LEADER_TITLE: 'isi judul arahan pimpinan, misalnya ARAHAN BUPATI',
+  DIRECTIVE_REMIND_SEGERA_HOURS: 'isi jumlah jam (angka), misalnya 2',
+  DIRECTIVE_REMIND_PENTING_HOURS: 'isi jumlah jam (angka), misalnya 24',
 };
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -64,6 +68,9 @@ const envSchema = z.object({
   NUDGE_FIRM_FROM: z.string().default(builtInDefaults.firm_from).pipe(settingDefinitions.firm_from.parse),
   NUDGE_ESCALATE_FROM: z.string().default(builtInDefaults.escalate_from).pipe(settingDefinitions.escalate_from.parse),
   POSTING_TARGET: z.string().default(builtInDefaults.posting_target).pipe(settingDefinitions.posting_target.parse),
+  LEADER_TITLE: z.string().trim().min(1).max(60).default(builtInDirectiveSettings.leaderTitle),
+  DIRECTIVE_REMIND_SEGERA_HOURS: z.coerce.number().positive().max(168).default(builtInDirectiveSettings.remindAfterHours.segera),
+  DIRECTIVE_REMIND_PENTING_HOURS: z.coerce.number().positive().max(168).default(builtInDirectiveSettings.remindAfterHours.penting),
 });
 
 export interface Config {
@@ -73,6 +80,10 @@ export interface Config {
   readonly superadminIds: readonly bigint[];
   readonly timezone: string;
   readonly logLevel: string;
+  readonly directives: {
+    readonly leaderTitle: string;
+    readonly remindAfterHours: { readonly segera: number; readonly penting: number };
+  };
   /** Nudge settings as written in the environment; /atur may override them in the database. */
   readonly nudgeDefaults: SettingDefaults;
   readonly rateLimits: {
@@ -128,6 +139,10 @@ export function parseConfig(env: Env, options: ConfigOptions = {}): Config {
     superadminIds: v.SUPERADMIN_IDS,
     timezone: v.APP_TIMEZONE,
     logLevel: v.LOG_LEVEL,
+    directives: {
+      leaderTitle: v.LEADER_TITLE,
+      remindAfterHours: { segera: v.DIRECTIVE_REMIND_SEGERA_HOURS, penting: v.DIRECTIVE_REMIND_PENTING_HOURS },
+    },
     nudgeDefaults: {
       nudge_time: v.NUDGE_TIME,
       working_days: v.WORKING_DAYS.join(','),
@@ -155,4 +170,15 @@ export function loadConfig(options: ConfigOptions = {}, envFile = '.env'): Confi
     }
   }
   return parseConfig(process.env, options);
+}
+
+/** The part of the configuration the use cases see. */
+export function appSettingsFrom(config: Config, botUsername: string): AppSettings {
+  return {
+    timezone: config.timezone,
+    superadminIds: config.superadminIds,
+    botUsername,
+    nudgeDefaults: config.nudgeDefaults,
+    directives: config.directives,
+  };
 }

@@ -16,7 +16,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createAppDeps } from '../../src/app/composition.ts';
 import type { Clock } from '../../src/app/ports/clock.port.ts';
 import type { Repositories, UnitOfWork } from '../../src/app/ports/repositories.port.ts';
-import { builtInDefaults } from '../../src/app/settings/definitions.ts';
+import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
 import { runNudges, type NudgeRunResult } from '../../src/app/usecases/nudges.ts';
 import { localDateKey, localDateKeyer } from '../../src/domain/time/zoned.ts';
 import { openDatabase } from '../../src/infra/db/client.ts';
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     const db = await openMigratedDatabase(url);
     openMs = performance.now() - started;
     rssAfterOpenKb = process.memoryUsage.rss() / 1024;
-    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults };
+    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings };
     // The writing run is instrumented too (its breakdown says where its time goes); a few µs
     // per repository call against its tens of seconds.
     const writeStats = new Map<string, CallStats>();
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     const db = await openMigratedDatabase(url);
     openMs = performance.now() - started;
     rssAfterOpenKb = process.memoryUsage.rss() / 1024;
-    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults };
+    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings };
     breakdowns = [];
     for (let i = 0; i < job.runs; i++) {
       const stats = new Map<string, CallStats>();
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     maxRssKb = peakRssKb();
     // The per-OPD loop turns two instants per OPD (last report, creation) into local days:
     // time that alone, as plan() does it (localDateKeyer) and with Intl for every instant.
-    const { rows } = await db.uow.run((repos) => repos.activity.opdActivity({ quietBefore: new Date('9999-12-31T00:00:00Z'), alsoIds: [] }));
+    const rows = await db.uow.run((repos) => repos.activity.opdActivity());
     const instants = rows.flatMap((row) => (row.lastReportAt ? [row.lastReportAt, row.createdAt] : [row.createdAt]));
     const timeIt = (fn: (instant: Date) => string) => {
       const t0 = performance.now();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AppDeps, AppSettings } from './deps.ts';
+import type { AppDeps, AppSettings, OutboxSignal } from './deps.ts';
 import { id } from './messages/id.ts';
 import type { Clock } from './ports/clock.port.ts';
 import type { UnitOfWork } from './ports/repositories.port.ts';
@@ -9,6 +9,24 @@ export function randomToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export function createAppDeps(input: { uow: UnitOfWork; clock: Clock; settings: AppSettings; newToken?: () => string }): AppDeps {
-  return { uow: input.uow, clock: input.clock, settings: input.settings, messages: id, newToken: input.newToken ?? randomToken };
+/** An outbox signal to connect later: the relay is built after the use cases' deps. */
+export class LateOutboxSignal implements OutboxSignal {
+  private target: (() => void) | null = null;
+  connect(wake: () => void): void {
+    this.target = wake;
+  }
+  wake(): void {
+    this.target?.();
+  }
+}
+
+export function createAppDeps(input: { uow: UnitOfWork; clock: Clock; settings: AppSettings; newToken?: () => string; outbox?: OutboxSignal }): AppDeps {
+  return {
+    uow: input.uow,
+    clock: input.clock,
+    settings: input.settings,
+    messages: id,
+    newToken: input.newToken ?? randomToken,
+    outbox: input.outbox ?? new LateOutboxSignal(),
+  };
 }

@@ -12,6 +12,16 @@ export interface AppSettings {
   readonly botUsername: string;
   /** Nudge settings from the environment (defaults for /atur). */
   readonly nudgeDefaults: SettingDefaults;
+  readonly directives: {
+    /** How a leader's directive is titled, e.g. "ARAHAN BUPATI". */
+    readonly leaderTitle: string;
+    readonly remindAfterHours: { readonly segera: number; readonly penting: number };
+  };
+}
+
+/** Lets a use case ask for committed outbox rows to go out now (the relay connects to it). */
+export interface OutboxSignal {
+  wake(): void;
 }
 
 /** What every use case may depend on; built once in main.ts (and in tests with fakes). */
@@ -22,6 +32,7 @@ export interface AppDeps {
   readonly settings: AppSettings;
   /** An unguessable token for invitations (random in production, predictable in tests). */
   readonly newToken: () => string;
+  readonly outbox: OutboxSignal;
 }
 
 export interface RoleChange {
@@ -33,6 +44,8 @@ export interface RoleChange {
 export interface Outcome {
   readonly replies: readonly Reply[];
   readonly roleChanges?: readonly RoleChange[];
+  /** Outbox rows were written: wake the outbox once the surrounding transaction committed. */
+  readonly wakeOutbox?: boolean;
 }
 
 export const reply = (text: string, extra: Omit<Reply, 'text'> = {}): Outcome => ({ replies: [{ text, ...extra }] });

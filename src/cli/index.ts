@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { appSettingsFrom, ConfigError, loadConfig, type Config } from '../config.ts';
 import { createAppDeps } from '../app/composition.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { bootstrapSuperadmins } from '../app/usecases/identify.ts';
@@ -9,10 +9,12 @@ import { createInvitation, type InvitationTarget } from '../app/usecases/invitat
 import { importOpds, ImportRejected } from '../app/usecases/opd-import.ts';
 import { exportReports } from '../app/usecases/report-export.ts';
 import { listJobs, runNudges } from '../app/usecases/nudges.ts';
+import { HOLIDAY_LIST_DAYS, holidaysBetween, importHolidays } from '../app/usecases/holidays.ts';
+import { todayIn } from '../app/today.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
 import { zonedInstant } from '../domain/time/zoned.ts';
-import { addDays, isLocalDate } from '../domain/calendar/local-date.ts';
+import { addDays, isLocalDate, weekdayOf } from '../domain/calendar/local-date.ts';
 import { systemClock } from '../infra/clock/system-clock.ts';
 import { inspectDatabase, openMigratedDatabase, type Database } from '../infra/db/open.ts';
 import { getMe } from './bot-api.ts';
@@ -24,13 +26,16 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   opd import <file.csv>              impor/perbarui OPD (kolom kode,nama,jenis)
   opd list                           daftar OPD
   admin list [--opd KODE]            daftar admin per OPD
-  invite <KODE|pimpinan>             buat tautan undangan sekali pakai (7 hari)
+  invite <KODE|pimpinan [KODE]>      buat tautan undangan sekali pakai (7 hari)
   reports export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out file]
                                      ekspor laporan (tanggal menurut APP_TIMEZONE, --to ikut dihitung)
   jobs list                          jadwal tugas otomatis dan kapan terakhir berjalan
   jobs run nudges [--date YYYY-MM-DD] [--dry-run]
                                      jalankan pengingat pagi sekarang; --dry-run hanya menampilkan
                                      siapa yang akan diingatkan dan mengapa, tanpa mengirim
+  holidays import <file.csv>         impor/perbarui hari libur (kolom tanggal,nama; contoh prisma/libur-contoh.csv)
+  holidays list [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                     daftar hari libur (bawaan: hari ini sampai 12 bulan ke depan)
   doctor                             periksa konfigurasi, database dan token bot`;
 
 class CliError extends Error {}
@@ -44,7 +49,7 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
     const deps = createAppDeps({
       uow: db.uow,
       clock: systemClock,
-      settings: { timezone: config.timezone, superadminIds: config.superadminIds, botUsername, nudgeDefaults: config.nudgeDefaults },
+      settings: appSettingsFrom(config, botUsername),
     });
     return await work(deps, db);
   } finally {
@@ -58,6 +63,16 @@ function localDay(config: Config, date: string, plusDays = 0): Date {
   if (!isLocalDate(date)) throw new CliError(`Tanggal ${date} tidak ada di kalender.`);
   const [y, m, d] = addDays(date, plusDays).split('-').map(Number) as [number, number, number];
   return zonedInstant(config.timezone, y, m, d);
+}
+
+/** The text of the CSV file named on the command line, or a clear error with an example. */
+function readCsvArgument(file: string | undefined, example: string): string {
+  if (!file) throw new CliError(`Sebutkan file CSV, misalnya: ${example}`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`File ${file} tidak bisa dibaca.`);
+  }
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -93,14 +108,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'opd import': {
-      const file = rest[0];
-      if (!file) throw new CliError('Sebutkan file CSV: npm run kopdar -- opd import data/opd.csv');
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new CliError(`File ${file} tidak bisa dibaca.`);
-      }
+      const text = readCsvArgument(rest[0], 'npm run kopdar -- opd import prisma/opd-contoh.csv');
       const config = loadConfig({ requireToken: false });
       const summary = await withApp(config, (deps) => importOpds(deps, parseCsv(text)));
       print(`Impor selesai: ${summary.created} OPD baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);
@@ -139,7 +147,7 @@ async function run(argv: string[]): Promise<number> {
     case 'invite': {
       const raw = action;
       const target: InvitationTarget | null = /^pimpinan$/i.test(raw)
-        ? { kind: 'leader' }
+        ? { kind: 'leader', headOf: rest[0] && looksLikeOpdCode(rest[0]) ? normalizeOpdCode(rest[0]) : null }
         : looksLikeOpdCode(raw)
           ? { kind: 'opd', code: normalizeOpdCode(raw) }
           : null;
@@ -205,6 +213,28 @@ async function run(argv: string[]): Promise<number> {
         if (plan.withoutAdmin.length > 0) print(`  Belum punya admin: ${plan.withoutAdmin.map((o) => o.code).join(', ')}`);
         if (plan.onLeave.length > 0) print(`  Sedang cuti: ${plan.onLeave.map((o) => o.code).join(', ')}`);
         if (!dryRun) print(`${result.recorded} pengingat dicatat, ${result.enqueued} pesan masuk antrean (dikirim oleh bot yang berjalan).`);
+      });
+      return 0;
+    }
+    case 'holidays import': {
+      const text = readCsvArgument(rest[0], 'npm run kopdar -- holidays import prisma/libur-contoh.csv');
+      const config = loadConfig({ requireToken: false });
+      const summary = await withApp(config, (deps) => importHolidays(deps, parseCsv(text)));
+      print(`Impor selesai: ${summary.created} hari libur baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah.`);
+      return 0;
+    }
+    case 'holidays list': {
+      for (const [option, value] of [['--from', values.from], ['--to', values.to]] as const) {
+        if (value !== undefined && !isLocalDate(value)) throw new CliError(`${option} harus tanggal YYYY-MM-DD yang ada di kalender, misalnya 2026-08-17.`);
+      }
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const from = values.from ?? todayIn(deps);
+        const until = values.to ?? addDays(from, HOLIDAY_LIST_DAYS);
+        if (until < from) throw new CliError('--to harus sama dengan atau sesudah --from.');
+        const holidays = await holidaysBetween(deps, from, until);
+        if (holidays.length === 0) print(`Tidak ada hari libur dari ${from} sampai ${until}. Impor dengan: npm run kopdar -- holidays import prisma/libur-contoh.csv`);
+        for (const h of holidays) print(`${h.date}  ${deps.messages.calendar.weekdayNames[weekdayOf(h.date) - 1]?.padEnd(6)}  ${h.name}`);
       });
       return 0;
     }

@@ -27,6 +27,8 @@ export interface RecordedReport {
   readonly canonicalUrl: string;
   readonly originalUrl: string;
   readonly note: string | null;
+  /** The directive this post follows up, if reported with /lapor #<id>. */
+  readonly directiveId: number | null;
   readonly createdAt: Date;
 }
 

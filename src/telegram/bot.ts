@@ -72,15 +72,25 @@ export class KopdarBot {
     this.inFlightIds.add(update.update_id);
     this.inFlight++;
     const started = performance.now();
-    let claimed = false;
     try {
-      claimed = await claimUpdate(deps, update.update_id);
-      if (!claimed) {
+      // One transaction per update: the claim, the command's work and the "done" mark commit
+      // together, so a crash leaves the update unclaimed and its redelivery is handled again.
+      let duplicate = false;
+      const result = await deps.uow.run(async () => {
+        if (!(await claimUpdate(deps, update.update_id))) {
+          duplicate = true;
+          return null;
+        }
+        const routed = await route(event, deps);
+        await finishUpdate(deps, update.update_id);
+        return routed;
+      });
+      if (duplicate) {
         logger.info({ event: 'update.duplicate', updateId: update.update_id });
         return;
       }
-      const result = await route(event, deps);
       if (!result) return;
+      if (result.wakeOutbox) deps.outbox.wake(); // after the commit, so the relay sees the rows
       this.deliver(result, update);
       for (const change of result.roleChanges) this.track(this.options.menus.applyRole(change.telegramId, change.role));
       logger.info({
@@ -94,9 +104,14 @@ export class KopdarBot {
     } catch (error) {
       logger.error({ event: 'update.failed', updateId: update.update_id, err: describeError(error) });
       this.apologise(update);
+      // The failed work was rolled back; a redelivery of this update is answered once, not retried.
+      await deps.uow
+        .run(async () => {
+          await claimUpdate(deps, update.update_id);
+          await finishUpdate(deps, update.update_id);
+        })
+        .catch((markError: unknown) => logger.error({ event: 'update.finish_failed', updateId: update.update_id, err: describeError(markError) }));
     } finally {
-      // A handled update, even one answered with an apology, is not handled again.
-      if (claimed) await finishUpdate(deps, update.update_id).catch((error: unknown) => logger.error({ event: 'update.finish_failed', updateId: update.update_id, err: describeError(error) }));
       this.inFlightIds.delete(update.update_id);
       this.inFlight--;
       if (this.inFlight === 0 && this.pendingWork.size === 0 && this.idle) this.idle();

@@ -28,6 +28,17 @@ function hiddenLinks(entities: readonly MessageEntity[]): string[] {
   return entities.flatMap((entity) => (entity.type === 'text_link' ? [entity.url] : []));
 }
 
+/** The reusable file id of a message's photo (largest size), video or document. */
+function mediaOf(message: Message): { kind: 'photo' | 'video' | 'document'; fileId: string } | null {
+  if ('photo' in message) {
+    const largest = message.photo.at(-1);
+    return largest ? { kind: 'photo', fileId: largest.file_id } : null;
+  }
+  if ('video' in message) return { kind: 'video', fileId: message.video.file_id };
+  if ('document' in message) return { kind: 'document', fileId: message.document.file_id };
+  return null;
+}
+
 /** Describes a telegraf update in the library-neutral terms of commands/router.ts. */
 export function toIncomingEvent(update: Update): IncomingEvent | null {
   if ('callback_query' in update) {
@@ -67,6 +78,7 @@ export function toIncomingEvent(update: Update): IncomingEvent | null {
       replyToText: repliedContent?.text ?? null,
       hiddenLinks: hiddenLinks(content.entities),
       replyHiddenLinks: repliedContent ? hiddenLinks(repliedContent.entities) : [],
+      replyMedia: replied ? mediaOf(replied) : null,
     },
   };
 }

@@ -34,6 +34,19 @@ describe('invitations', () => {
     expect(person?.role).toBe('none');
   });
 
+  it('a leader invited as head of an OPD is linked to it and receives its escalations', async () => {
+    const [superadmin] = (await bootstrapSuperadmins(app.deps)).superadmins;
+    if (!superadmin) throw new Error('no superadmin');
+    const created = await createInvitation(app.deps, superadmin, { kind: 'leader', headOf: 'DINKES' });
+    expect(created.replies[0]?.text).toContain('Pimpinan (kepala) OPD DINKES (DINKES)');
+    const kadis = await app.addPerson(3001, 'none');
+    const accepted = await acceptInvitation(app.deps, kadis, 'token000001');
+    expect(accepted.roleChanges).toEqual([{ telegramId: 3001n, role: 'leader' }]);
+    const opd = await app.deps.uow.run((r) => r.opds.findByCode('DINKES'));
+    const heads = await app.deps.uow.run((r) => r.activity.headsOf(opd?.id ?? 0));
+    expect(heads.map((h) => h.telegramId)).toEqual([3001n]);
+  });
+
   it('refuses an unknown OPD without creating anything', async () => {
     const [superadmin] = (await bootstrapSuperadmins(app.deps)).superadmins;
     if (!superadmin) throw new Error('no superadmin');

@@ -32,7 +32,10 @@ function listingEveryOpd(inner: UnitOfWork): UnitOfWork {
       inner.run((repos) => {
         const activity: Repositories['activity'] = {
           ...repos.activity,
-          opdActivity: () => repos.activity.opdActivity({ quietBefore: new Date('9999-12-31T00:00:00.000Z'), alsoIds: [] }),
+          opdsNeedingAttention: async () => {
+            const rows = await repos.activity.opdActivity();
+            return { rows, activeOpds: rows.length };
+          },
         };
         return work({ ...repos, activity });
       }),
@@ -86,7 +89,7 @@ beforeEach(async () => {
         const last = Date.parse('2026-12-01T00:00:00.000Z') - Math.floor(random() * 40 * 86_400_000);
         for (let r = 0; r < 3; r++) {
           const url = `https://www.instagram.com/p/SEL${String(++serial).padStart(5, '0')}/`;
-          await repos.reports.insertIfAbsent({ opdId: opd.id, reporterId: reporter, platform: 'instagram', canonicalUrl: url, originalUrl: url, note: null, createdAt: new Date(last - r * 3 * 86_400_000) });
+          await repos.reports.insertIfAbsent({ opdId: opd.id, reporterId: reporter, platform: 'instagram', canonicalUrl: url, originalUrl: url, note: null, directiveId: null, createdAt: new Date(last - r * 3 * 86_400_000) });
         }
       }
       // Leave: some OPDs, some admins, some of it covering the days checked below.
@@ -100,6 +103,26 @@ beforeEach(async () => {
       }
     }
     await repos.holidays.upsert({ date: '2026-11-25', name: 'Hari Guru (uji)' });
+  });
+  // Two OPDs that post every day (never quiet) yet are on leave on some days because all their
+  // admins are: T001 has one admin away 24–27 November, T002 two, both away on 26–27 November.
+  await app.addOpds('T001', 'T002');
+  await app.deps.uow.run(async (repos) => {
+    let telegramId = 9000;
+    for (const [code, away] of [['T001', [['2026-11-24', '2026-11-27']]], ['T002', [['2026-11-23', '2026-11-27'], ['2026-11-26', '2026-12-01']]]] as const) {
+      const opd = await repos.opds.findByCode(code);
+      if (!opd) throw new Error(code);
+      const admins = [];
+      for (const [from, until] of away) {
+        const person = await repos.users.upsertProfile({ telegramId: BigInt(++telegramId), username: null, firstName: `C${telegramId}`, lastName: null });
+        admins.push(await repos.users.setRole(person.id, 'admin', opd.id));
+        await repos.leaves.create({ opdId: null, userId: person.id, fromDate: from, untilDate: until, reason: 'cuti', createdById: 1, at: app.clock.now() });
+      }
+      for (let day = '2026-11-15'; day <= '2026-12-09'; day = addDays(day, 1)) {
+        const url = `https://www.instagram.com/p/${code}${day}/`;
+        await repos.reports.insertIfAbsent({ opdId: opd.id, reporterId: admins[0]?.id ?? 0, platform: 'instagram', canonicalUrl: url, originalUrl: url, note: null, directiveId: null, createdAt: new Date(`${day}T03:00:00.000Z`) });
+      }
+    }
   });
 });
 afterEach(async () => app.close());
@@ -115,12 +138,16 @@ describe('the OPDs a nudge run reads', () => {
     });
     const everyOpd = createAppDeps({ uow: listingEveryOpd(app.deps.uow), clock: app.deps.clock, settings: app.deps.settings });
     let checked = 0;
+    const onLeaveThroughAdmins = new Set<string>();
     for (let day = '2026-11-19'; day <= '2026-12-09'; day = addDays(day, 1)) {
       const selected = await runNudges(app.deps, { day, dryRun: true });
       const all = await runNudges(everyOpd, { day, dryRun: true });
       expect(shape(selected.plan), day).toEqual(shape(all.plan));
       if (selected.plan.nudges.length > 0) checked++;
+      for (const opd of selected.plan.onLeave) if (opd.code.startsWith('T')) onLeaveThroughAdmins.add(`${day} ${opd.code}`);
     }
     expect(checked).toBeGreaterThan(10);
+    expect(onLeaveThroughAdmins).toContain('2026-11-26 T002');
+    expect(onLeaveThroughAdmins).toContain('2026-11-24 T001');
   });
 });

@@ -115,6 +115,21 @@ describe('the morning nudge run', () => {
     expect(result.plan.onLeave.map((o) => o.code)).toEqual(['DIAM']);
   });
 
+  it('an admin on leave is not messaged; when every admin of an OPD is away, the OPD counts as on leave', async () => {
+    const people = await app.deps.uow.run(async (r) => ({ a: await r.users.findByTelegramId(2004n), b: await r.users.findByTelegramId(2104n), c: await r.users.findByTelegramId(2003n) }));
+    await app.deps.uow.run(async (r) => {
+      await r.leaves.create({ opdId: null, userId: people.a?.id ?? 0, fromDate: '2026-11-23', untilDate: '2026-11-25', reason: 'Sakit', createdById: 1, at: app.clock.now() });
+      await r.leaves.create({ opdId: null, userId: people.c?.id ?? 0, fromDate: '2026-11-23', untilDate: '2026-11-25', reason: 'Dinas luar', createdById: 1, at: app.clock.now() });
+    });
+    app.clock.set('2026-11-23T01:00:00.000Z');
+    const result = await runNudges(app.deps, { dryRun: true });
+    // DIAM has a second admin who is not away: only that one is reminded.
+    const diam = result.plan.nudges.find((n) => n.opd.code === 'DIAM');
+    expect(diam?.recipients.filter((r) => r.message !== 'escalation').map((r) => r.person.telegramId)).toEqual([2104n]);
+    // TEGAS's only admin is away: the OPD is on leave today.
+    expect(result.plan.onLeave.map((o) => o.code)).toContain('TEGAS');
+  });
+
   it('counts a report by its day in APP_TIMEZONE: 23:30 WIB Sunday is Sunday, 00:30 WIB Monday is Monday', async () => {
     await postAt(2002, '2026-11-22T16:30:00.000Z'); // Sunday 23:30 WIB
     await postAt(2003, '2026-11-22T17:30:00.000Z'); // Monday 00:30 WIB

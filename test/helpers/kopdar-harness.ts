@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/infra/logging/logger.ts';
 import { startKopdar, type RunningKopdar } from '../../src/runtime.ts';
+import { systemClock } from '../../src/infra/clock/system-clock.ts';
 import { FakeTelegramServer } from './fake-telegram/server.ts';
 import { ShiftableClock } from './shiftable-clock.ts';
 
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   readonly superadminIds?: readonly number[];
   readonly enforceLimits?: boolean;
   readonly env?: Record<string, string>;
+  /** The bot's "now" at start (moves on in real time, and forward with clock.shift). */
+  readonly startAt?: string;
 }
 
 /** Starts the real bot (in this process) against a fake Bot API server and a fresh SQLite file. */
@@ -70,7 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }, timeoutMs);
       logEvents.on('line', onLine);
     });
-  const clock = new ShiftableClock();
+  const clock = new ShiftableClock(options.startAt);
   const tokens: string[] = [];
   let counter = 0;
   const newToken = (): string => {
@@ -78,7 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tokens.push(token);
     return token;
   };
-  const kopdar = await startKopdar({ config, logger: createLogger('info', [TEST_TOKEN], sink), clock, newToken });
+  const kopdar = await startKopdar({ config, logger: createLogger('info', [TEST_TOKEN], sink), clock, pacingClock: systemClock, newToken });
   return {
     tg,
     kopdar,

@@ -6,7 +6,12 @@ import type { Clock } from '../../src/app/ports/clock.port.ts';
  * "now" can be moved forward, so a test reaches tomorrow without sleeping until then.
  */
 export class ShiftableClock implements Clock {
-  private offsetMs = 0;
+  private offsetMs: number;
+
+  /** `startAt` makes "now" begin at that instant (and run on in real time from there). */
+  constructor(startAt?: Date | string) {
+    this.offsetMs = startAt === undefined ? 0 : new Date(startAt).getTime() - Date.now();
+  }
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);

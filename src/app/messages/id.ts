@@ -1,6 +1,10 @@
 import type { Platform, RefusalReason } from '../../domain/links/index.ts';
 import type { Role } from '../../domain/roles.ts';
+import type { DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 import { escapeHtml as e } from '../../domain/text/html.ts';
+import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
+import { weekdayRuns } from '../../domain/calendar/weekdays.ts';
+import { formatDateId } from '../../domain/time/format.ts';
 
 /** A user-supplied link shown back: at most 100 characters, as code (never auto-linked). */
 const shown = (url: string): string => `<code>${e(url.length > 100 ? `${url.slice(0, 99)}…` : url)}</code>`;
@@ -90,11 +94,15 @@ export const id = {
     batal: { description: 'Batalkan laporan terakhir saya (maks. 24 jam)', usage: '' },
     riwayat: { description: '10 laporan terakhir OPD saya', usage: '' },
     riwayatSuperadmin: { description: '10 laporan terakhir sebuah OPD', usage: 'KODE_OPD' },
-    undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan' },
+    undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan [KODE_OPD]' },
     cabut: { description: 'Cabut status admin atau pimpinan seseorang', usage: '@username | ID' },
     pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
     opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
     hubungkan: { description: 'Jadikan grup ini grup komunitas (rekap harian)', usage: 'komunitas' },
+    arahan: { description: 'Kirim arahan prioritas ke admin OPD', usage: '[segera|penting|biasa] [untuk:KODE] teks' },
+    statusArahan: { description: 'Status pengiriman, konfirmasi dan tindak lanjut arahan', usage: '[NOMOR]' },
+    arahanList: { description: 'Arahan terbaru', usage: '' },
+    tanya: { description: 'Tanyakan sesuatu tentang sebuah arahan', usage: 'NOMOR pertanyaan' },
   },
 
   profile: {
@@ -106,10 +114,12 @@ export const id = {
   },
 
   invite: {
-    usage: 'Cara pakai: <code>/undang KODE_OPD</code> (contoh: <code>/undang DINKES</code>) atau <code>/undang pimpinan</code>.',
+    usage:
+      'Cara pakai: <code>/undang KODE_OPD</code> (contoh: <code>/undang DINKES</code>), <code>/undang pimpinan</code>, atau <code>/undang pimpinan KODE_OPD</code> untuk kepala OPD (menerima eskalasi OPD tersebut).',
     created: (target: string, link: string, until: string) =>
       `Tautan undangan untuk <b>${e(target)}</b>, berlaku sampai ${e(until)} dan hanya bisa dipakai sekali:\n${e(link)}\n\nKirimkan tautan ini kepada orang yang dituju. Begitu ia membuka tautan dan menekan <b>MULAI</b>/<b>START</b>, ia langsung terdaftar.`,
     leaderTarget: 'Pimpinan',
+    headTarget: (opdName: string, code: string) => `Pimpinan (kepala) ${opdName} (${code})`,
     adminTarget: (opdName: string, code: string) => `admin ${opdName} (${code})`,
   },
 
@@ -158,6 +168,76 @@ export const id = {
     header: (count: number) => `<b>Daftar OPD (${count})</b>`,
     line: (code: string, name: string, admins: number) => `<code>${e(code)}</code> — ${e(name)} · ${admins === 0 ? 'belum ada admin' : `${admins} admin`}`,
     empty: 'Belum ada OPD. Impor daftar OPD dengan <code>npm run kopdar -- opd import file.csv</code>.',
+  },
+
+  directive: {
+    priorityLabel: { biasa: 'Biasa', penting: '⚠️ PENTING', segera: '🚨 SEGERA' } satisfies Record<Priority, string>,
+    /** The copy every recipient reads. `body` is the author's HTML-escaped text. */
+    copy: (p: { id: number; title: string | null; priority: Priority; body: string; deadline: string | null; requireAck: boolean }) =>
+      `📣 <b>${p.title ? e(p.title) : 'ARAHAN'} #${p.id}</b> · ${id.directive.priorityLabel[p.priority]}\n\n${p.body}` +
+      (p.deadline ? `\n\n⏰ Batas tindak lanjut: <b>${e(p.deadline)}</b>` : '') +
+      (p.requireAck ? '\n\nMohon konfirmasi dengan tombol di bawah ini.' : ''),
+    ackButton: '✅ Siap, dilaksanakan',
+    questionButton: '❓ Perlu penjelasan',
+    followUpButton: '📝 Lapor tindak lanjut',
+    preview: (copy: string, recipients: number, opds: number, group: boolean) =>
+      `<b>Pratinjau arahan</b> (belum dikirim)\n` +
+      `Penerima: <b>${recipients}</b> admin dari <b>${opds}</b> OPD${group ? ' + grup komunitas' : ''}.\n` +
+      'Ubah prioritas atau konfirmasi dengan tombol, lalu tekan Kirim.\n\n———\n' +
+      copy,
+    sendButton: '📤 Kirim',
+    cancelButton: '✖️ Batal',
+    ackToggle: (on: boolean) => (on ? '☑️ Minta konfirmasi: ya' : '⬜ Minta konfirmasi: tidak'),
+    priorityButton: (priority: Priority, current: boolean) => `${current ? '● ' : ''}${priority}`,
+    usage:
+      'Cara pakai: <code>/arahan [segera|penting|biasa] [untuk:KODE,KODE atau untuk:kecamatan] [batas:YYYY-MM-DD] [tanpa_konfirmasi] teks arahan</code>\n' +
+      'Bisa juga sebagai balasan (reply) ke foto, video atau dokumen: medianya ikut dikirim dengan teks sebagai keterangan.',
+    badOption: (which: string) => `Pilihan <code>${e(which)}</code> tidak dapat dibaca. Contoh: <code>untuk:DINKES,DINSOS</code>, <code>batas:2026-12-01T15:00</code>.`,
+    unknownAudience: (words: readonly string[]) =>
+      `Kode atau jenis OPD tidak dikenal: ${words.map((w) => `<code>${e(w)}</code>`).join(', ')}. Lihat daftar kode dengan /opd.`,
+    noRecipients: 'Tidak ada admin terdaftar di OPD yang dituju, jadi arahan tidak bisa dikirim. Periksa tujuan atau undang admin dengan /undang.',
+    empty: 'Teks arahan masih kosong.',
+    tooLong: (max: number) => `Teks arahan terlalu panjang (maksimal ${max} karakter).`,
+    deadlinePast: 'Batas tindak lanjut sudah lewat. Pilih waktu yang akan datang.',
+    notDraft: 'Arahan ini sudah dikirim atau dibatalkan.',
+    notYours: 'Hanya pembuat arahan yang dapat mengirim atau membatalkannya.',
+    sentAnswer: 'Arahan sedang dikirim.',
+    sent: (id: number, recipients: number) =>
+      `📤 Arahan #${id} masuk antrean pengiriman ke ${recipients} penerima. Pantau dengan <code>/status_arahan ${id}</code>.`,
+    cancelled: (id: number) => `Arahan #${id} dibatalkan; tidak ada yang dikirim.`,
+    cancelledAnswer: 'Dibatalkan.',
+    updatedAnswer: 'Diperbarui.',
+    ackThanks: 'Terima kasih, konfirmasi tercatat.',
+    ackAlready: (name: string, when: string) => `Sudah dikonfirmasi oleh ${name} pada ${when}.`,
+    ackNotForYou: 'Arahan ini bukan untuk OPD Anda.',
+    ackedCopy: (copy: string, name: string, code: string, when: string) => `${copy}\n\n✅ <b>Dikonfirmasi</b> oleh ${e(name)} (${e(code)}) pada ${e(when)}.`,
+    askHow: (id: number) => `Tulis pertanyaan Anda tentang arahan #${id} dengan perintah:\n<code>/tanya ${id} pertanyaan Anda</code>`,
+    askAnswer: 'Kirim pertanyaan dengan /tanya.',
+    followUpHow: (id: number) => `Setelah mengunggah postingan tindak lanjut, laporkan dengan:\n<code>/lapor #${id} &lt;tautan&gt;</code>`,
+    tanyaUsage: 'Cara pakai: <code>/tanya NOMOR_ARAHAN pertanyaan Anda</code>, contoh <code>/tanya 12 Apakah berlaku juga untuk UPT?</code>',
+    questionToAuthor: (id: number, name: string, code: string, question: string) =>
+      `❓ <b>Pertanyaan tentang arahan #${id}</b> dari ${e(name)} (${e(code)}):\n${e(question)}`,
+    questionSent: (id: number) => `Pertanyaan Anda tentang arahan #${id} sudah diteruskan kepada pembuatnya. Terima kasih.`,
+    unknown: (id: number) => `Arahan #${id} tidak ditemukan.`,
+    reminder: (copy: string) => `🔔 <b>Pengingat:</b> OPD Anda belum mengonfirmasi arahan berikut.\n\n${copy}`,
+    deadlineSummary: (id: number, acked: number, followed: number, total: number, silent: readonly string[]) =>
+      `⏰ <b>Batas waktu arahan #${id} tiba.</b>\n` +
+      `Konfirmasi: ${acked}/${total} OPD · tindak lanjut: ${followed}/${total} OPD.\n` +
+      (silent.length > 0 ? `Belum ada respons: ${silent.map(e).join(', ')}.` : 'Semua OPD sudah merespons. Terima kasih!'),
+    statusHeader: (id: number, priority: Priority, when: string) => `<b>Status arahan #${id}</b> · ${priority} · dikirim ${e(when)}`,
+    statusCounts: (p: { sent: number; pending: number; failed: number; total: number; acked: number; followed: number; opds: number }) =>
+      `Terkirim ${p.sent}/${p.total}${p.pending > 0 ? ` (menunggu ${p.pending})` : ''}${p.failed > 0 ? ` · gagal ${p.failed}` : ''}\n` +
+      `Konfirmasi ${p.acked}/${p.opds} OPD · tindak lanjut ${p.followed}/${p.opds} OPD`,
+    statusMissing: (label: string, codes: readonly string[]) => `${label}: ${codes.length > 0 ? codes.map(e).join(', ') : '—'}`,
+    statusNotAcked: 'Belum konfirmasi',
+    statusNoFollowUp: 'Belum tindak lanjut',
+    statusFailed: 'Gagal terkirim',
+    statusUsage: 'Cara pakai: <code>/status_arahan NOMOR</code>; tanpa nomor menampilkan arahan terakhir.',
+    listHeader: '<b>Arahan terbaru</b>',
+    listLine: (id: number, when: string, priority: Priority, status: string, excerpt: string) =>
+      `#${id} · ${e(when)} · ${priority} · ${e(status)}\n${e(excerpt)}`,
+    listEmpty: 'Belum ada arahan yang dikirim.',
+    statusWord: { draft: 'draf', sent: 'terkirim', cancelled: 'dibatalkan' } satisfies Record<DirectiveStatus, string>,
   },
 
   community: {
@@ -218,6 +298,9 @@ export const id = {
     } satisfies Record<RefusalReason, (url: string) => string>,
     unknownOpd: (code: string) =>
       `❌ OPD dengan kode <b>${e(code)}</b> tidak ditemukan, jadi tidak ada yang dicatat. Periksa kodenya (daftar kode: /opd), lalu kirim: <code>/lapor KODE_OPD &lt;tautan&gt;</code>.`,
+    unknownDirective: (id: number, code: string) =>
+      `❌ Arahan #${id} tidak ditemukan atau tidak ditujukan kepada ${e(code)}, jadi tidak ada yang dicatat. Periksa nomornya dengan /arahan_list, atau laporkan tanpa <code>#${id}</code>.`,
+    asFollowUp: (id: number) => ` Dicatat sebagai tindak lanjut arahan #${id}.`,
     adminWithoutOpd: '❌ Akun Anda belum terhubung dengan OPD mana pun, jadi laporan belum bisa dicatat. Mohon hubungi Diskominfo.',
     tooMany: (max: number, skipped: number) =>
       `❌ Satu pesan diproses paling banyak ${max} tautan; ${skipped} tautan lainnya belum dicatat. Kirim sisanya di pesan berikutnya.`,
@@ -247,6 +330,176 @@ export const id = {
 
   delivery: {
     unreachable: (name: string, reason: string) => `⚠️ Pesan untuk ${e(name)} tidak dapat dikirim (${e(reason)}).`,
+    /** Why Telegram refused a chat for good, as superadmins read it. */
+    unreachableReason: {
+      blocked: 'ia memblokir bot atau belum pernah membuka chat dengan bot',
+      chat_not_found: 'akun Telegram-nya tidak ditemukan (mungkin sudah dihapus)',
+    } satisfies Record<'blocked' | 'chat_not_found', string>,
+    /** To superadmins, at most once a day per person: someone the bot must reach cannot be reached. */
+    unreachableNotice: (name: string, opdLabel: string | null, reason: string) =>
+      `⚠️ <b>Tidak dapat menghubungi ${e(name)}</b>${opdLabel ? ` — ${e(opdLabel)}` : ''}\n` +
+      `Pesan bot tidak terkirim karena ${e(reason)}.\n` +
+      'Mohon hubungi yang bersangkutan secara langsung dan minta ia membuka chat dengan bot lalu menekan <b>MULAI</b>/<b>START</b>, agar pengingat berikutnya sampai.',
+  },
+
+  /** Dates and weekdays of the work calendar. */
+  calendar: {
+    weekdayNames: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const,
+    /** "Senin, 17 Agustus 2026" for a local date (YYYY-MM-DD). */
+    day: (date: LocalDate) => `${id.calendar.weekdayNames[weekdayOf(date) - 1] ?? ''}, ${formatDateId(new Date(`${date}T12:00:00Z`), 'UTC')}`,
+    /** "17 Agustus 2026". */
+    shortDay: (date: LocalDate) => formatDateId(new Date(`${date}T12:00:00Z`), 'UTC'),
+    /** "Senin–Jumat", "Senin–Jumat, Minggu". */
+    weekdays: (days: readonly number[]) =>
+      weekdayRuns(days)
+        .map(([from, to]) => {
+          const name = (d: number) => id.calendar.weekdayNames[d - 1] ?? String(d);
+          return from === to ? name(from) : to === from + 1 ? `${name(from)}, ${name(to)}` : `${name(from)}–${name(to)}`;
+        })
+        .join(', '),
+  },
+
+  /** /atur: the nudge settings. */
+  settings: {
+    help: { description: 'Lihat dan ubah pengaturan pengingat (jam, hari kerja, tangga pengingat, target)', usage: '[kunci nilai | kunci bawaan]' },
+    usage:
+      'Cara pakai:\n' +
+      '<code>/atur</code> — lihat semua pengaturan\n' +
+      '<code>/atur KUNCI NILAI</code> — ubah, contoh <code>/atur jam 07:30</code>\n' +
+      '<code>/atur KUNCI bawaan</code> — kembali ke nilai bawaan (.env)\n' +
+      'Kunci: <code>jam</code>, <code>hari_kerja</code>, <code>ramah</code>, <code>tegas</code>, <code>eskalasi</code>, <code>target</code>.',
+    header: '<b>Pengaturan pengingat</b>',
+    label: {
+      nudge_time: 'Jam pengingat',
+      working_days: 'Hari kerja',
+      friendly_from: 'Pengingat ramah mulai',
+      firm_from: 'Pengingat tegas mulai',
+      escalate_from: 'Eskalasi ke Diskominfo dan pimpinan OPD mulai',
+      posting_target: 'Target unggahan per OPD',
+    },
+    example: {
+      nudge_time: '07:30',
+      working_days: '1-5',
+      friendly_from: '1',
+      firm_from: '3',
+      escalate_from: '7',
+      posting_target: '2/minggu',
+    },
+    value: {
+      time: (time: string) => e(time),
+      weekdays: (days: readonly number[], compact: string) => `${id.calendar.weekdays(days)} (<code>${e(compact)}</code>)`,
+      threshold: (days: number) => `${days} hari kerja tertinggal`,
+      target: (posts: number, period: 'day' | 'week') => (period === 'day' ? `${posts} unggahan per hari kerja` : `${posts} unggahan per minggu`),
+    },
+    entry: (label: string, key: string, value: string, source: string) => `<b>${label}</b> · <code>${e(key)}</code>\n${value} — ${source}`,
+    sourceDefault: 'bawaan (.env)',
+    sourceChanged: (by: string | null, when: string) => `diubah${by ? ` oleh ${e(by)}` : ''} pada ${e(when)}`,
+    sourceInvalid: 'nilai tersimpan tidak valid, memakai bawaan (.env)',
+    community: (chatId: string | null) =>
+      `<b>Grup komunitas</b>\n${chatId ? `<code>${e(chatId)}</code>` : 'belum dihubungkan'} — diatur dengan mengirim <code>/hubungkan komunitas</code> di grup tersebut`,
+    communitySource: (when: string) => ` (dihubungkan pada ${e(when)})`,
+    timezone: (timezone: string) => `<b>Zona waktu</b>\n${e(timezone)} — dari APP_TIMEZONE di .env, tidak dapat diubah lewat chat`,
+    footer:
+      'Ubah: <code>/atur KUNCI NILAI</code>, contoh <code>/atur jam 07:30</code>, <code>/atur hari_kerja 1-6</code>, <code>/atur target 2/minggu</code>.\n' +
+      'Kembali ke bawaan: <code>/atur KUNCI bawaan</code>.',
+    ladderWarning: '⚠️ Urutan ramah &lt; tegas &lt; eskalasi saat ini tidak terpenuhi (nilai bawaan di .env berubah?). Mohon perbaiki dengan /atur.',
+    unknownKey: (key: string) =>
+      `❌ Pengaturan <b>${e(key)}</b> tidak dikenal. Yang bisa diatur: <code>jam</code>, <code>hari_kerja</code>, <code>ramah</code>, <code>tegas</code>, <code>eskalasi</code>, <code>target</code>. Lihat semuanya dengan /atur.`,
+    communityReadOnly: 'Grup komunitas tidak diatur lewat /atur. Kirim <code>/hubungkan komunitas</code> di grup komunitas tersebut.',
+    timezoneReadOnly: 'Zona waktu tidak dapat diubah lewat chat; pengelola teknis mengaturnya lewat APP_TIMEZONE di file .env.',
+    missingValue: (key: string, example: string) =>
+      `Sebutkan nilainya, contoh <code>/atur ${e(key)} ${e(example)}</code>, atau <code>/atur ${e(key)} bawaan</code> untuk kembali ke nilai bawaan.`,
+    invalidValue: (key: string, problem: string, example: string) =>
+      `❌ Nilai untuk <b>${e(key)}</b> tidak valid: ${e(problem)}.\nContoh: <code>/atur ${e(key)} ${e(example)}</code>\nTidak ada yang diubah.`,
+    ladderOrder: (friendly: number, firm: number, escalate: number) =>
+      `❌ Urutan tangga pengingat harus ramah &lt; tegas &lt; eskalasi, tetapi dengan perubahan ini menjadi ramah ${friendly}, tegas ${firm}, eskalasi ${escalate}. Tidak ada yang diubah.`,
+    changed: (label: string, value: string, previous: string) =>
+      `✅ ${label} diubah menjadi <b>${value}</b> (sebelumnya ${previous}). Berlaku mulai pengingat berikutnya.`,
+    unchanged: (label: string, value: string) => `${label} sudah bernilai <b>${value}</b>. Tidak ada yang diubah.`,
+    reset: (label: string, value: string) => `✅ ${label} kembali ke nilai bawaan: <b>${value}</b>.`,
+    alreadyDefault: (label: string, value: string) => `${label} sudah memakai nilai bawaan (<b>${value}</b>). Tidak ada yang diubah.`,
+  },
+
+  /** /libur: public holidays (no reminders on those days). */
+  holidays: {
+    help: { description: 'Daftar hari libur 12 bulan ke depan', usage: '' },
+    helpSuperadmin: {
+      description: 'Daftar hari libur; tambah atau hapus hari libur (tidak ada pengingat pada hari libur)',
+      usage: '[tambah YYYY-MM-DD nama | hapus YYYY-MM-DD]',
+    },
+    usage:
+      'Cara pakai:\n' +
+      '<code>/libur</code> — daftar hari libur 12 bulan ke depan\n' +
+      '<code>/libur tambah YYYY-MM-DD nama</code>, contoh <code>/libur tambah 2026-08-17 HUT RI ke-81</code>\n' +
+      '<code>/libur hapus YYYY-MM-DD</code>, contoh <code>/libur hapus 2026-08-17</code>',
+    header: (count: number) => `<b>Hari libur 12 bulan ke depan (${count})</b>`,
+    line: (date: LocalDate, name: string) => `• ${id.calendar.day(date)} — ${e(name)}`,
+    empty:
+      'Belum ada hari libur tercatat untuk 12 bulan ke depan. Superadmin dapat menambahkannya dengan <code>/libur tambah YYYY-MM-DD nama</code>, atau pengelola teknis mengimpor berkas CSV: <code>npm run kopdar -- holidays import libur.csv</code>.',
+    footerSuperadmin: 'Tambah: <code>/libur tambah YYYY-MM-DD nama</code> · Hapus: <code>/libur hapus YYYY-MM-DD</code>',
+    invalidDate: (raw: string) =>
+      `❌ Tanggal <b>${e(raw)}</b> tidak ada di kalender. Tulis tanggal sebagai YYYY-MM-DD, contoh <code>2026-08-17</code>. Tidak ada yang diubah.`,
+    missingName: 'Sebutkan nama hari liburnya, contoh <code>/libur tambah 2026-08-17 HUT RI ke-81</code>.',
+    nameTooLong: (max: number) => `❌ Nama hari libur terlalu panjang (maksimal ${max} karakter). Tidak ada yang diubah.`,
+    added: (date: LocalDate, name: string, workingDay: boolean) =>
+      `✅ ${id.calendar.day(date)} dicatat sebagai hari libur: <b>${e(name)}</b>. Tidak ada pengingat pada hari itu dan hari itu tidak dihitung sebagai hari tanpa laporan.${workingDay ? '' : '\n(Hari itu memang bukan hari kerja.)'}`,
+    renamed: (date: LocalDate, previous: string, name: string) =>
+      `✅ Nama hari libur ${id.calendar.day(date)} diubah dari ${e(previous)} menjadi <b>${e(name)}</b>.`,
+    removed: (date: LocalDate, name: string) =>
+      `✅ ${id.calendar.day(date)} (${e(name)}) dihapus dari daftar hari libur. Bila hari itu hari kerja, pengingat berjalan seperti biasa.`,
+    notFound: (date: LocalDate) => `Tidak ada hari libur tercatat pada ${id.calendar.day(date)}. Lihat daftarnya dengan /libur.`,
+    superadminOnly: 'Maaf, menambah atau menghapus hari libur hanya dapat dilakukan superadmin Diskominfo. Daftar hari libur dapat dilihat dengan /libur.',
+  },
+
+  /** /cuti: leave of an OPD or of one admin. */
+  leave: {
+    help: {
+      description:
+        'Catat cuti. Cuti OPD: tanpa pengingat, hari cuti tidak dihitung. Cuti admin: hanya admin itu yang tidak diingatkan; OPD tetap dihitung kecuali semua adminnya cuti. Tanpa argumen: daftar cuti',
+      usage: '[KODE_OPD|@admin sampai YYYY-MM-DD alasan | selesai KODE_OPD|@admin]',
+    },
+    rule:
+      '<b>Aturan cuti</b>\n' +
+      '• <b>Cuti OPD</b> (<code>/cuti KODE_OPD …</code>): seluruh OPD tidak menerima pengingat, dan hari-hari cutinya tidak dihitung sebagai hari tanpa laporan.\n' +
+      '• <b>Cuti admin</b> (<code>/cuti @admin …</code>): hanya admin itu yang tidak menerima pengingat. OPD-nya tetap dihitung dan diingatkan lewat admin lainnya, kecuali <b>semua</b> adminnya sedang cuti — pada hari-hari itu OPD dianggap cuti.',
+    usage: () =>
+      'Cara pakai:\n' +
+      '<code>/cuti KODE_OPD sampai YYYY-MM-DD alasan</code>, contoh <code>/cuti DINKES sampai 2026-12-04 Pelatihan seluruh staf</code>\n' +
+      '<code>/cuti @admin sampai YYYY-MM-DD alasan</code>, contoh <code>/cuti @budi_dinkes sampai 2026-12-10 Cuti melahirkan</code>\n' +
+      '<code>/cuti</code> — daftar cuti yang sedang berjalan dan yang akan datang\n' +
+      '<code>/cuti selesai KODE_OPD</code> atau <code>/cuti selesai @admin</code> — akhiri cuti lebih awal\n' +
+      'Cuti berlaku mulai hari ini sampai tanggal yang disebut (ikut dihitung), paling lama satu tahun ke depan.\n\n' +
+      id.leave.rule,
+    invalidDate: (raw: string) =>
+      `❌ Tanggal <b>${e(raw)}</b> tidak ada di kalender. Tulis tanggal akhir cuti sebagai YYYY-MM-DD, contoh <code>2026-12-04</code>. Tidak ada yang dicatat.`,
+    inThePast: (until: LocalDate, today: LocalDate) =>
+      `❌ Tanggal akhir cuti (${id.calendar.shortDay(until)}) sudah lewat. Cuti berlaku mulai hari ini (${id.calendar.shortDay(today)}), jadi tanggal akhirnya paling cepat hari ini. Tidak ada yang dicatat.`,
+    tooFar: (latest: LocalDate) =>
+      `❌ Cuti paling lama satu tahun ke depan, yaitu sampai ${id.calendar.shortDay(latest)}. Bila perlu lebih lama, catat lagi menjelang cuti berakhir. Tidak ada yang dicatat.`,
+    missingReason: 'Sebutkan alasan cutinya, contoh <code>/cuti DINKES sampai 2026-12-04 Pelatihan seluruh staf</code>. Tidak ada yang dicatat.',
+    reasonTooLong: (max: number) => `❌ Alasan cuti terlalu panjang (maksimal ${max} karakter). Tidak ada yang dicatat.`,
+    notAdmin: (name: string) => `${e(name)} bukan admin OPD. Cuti hanya dicatat untuk sebuah OPD atau untuk admin OPD.`,
+    opdTarget: (code: string, opdName: string) => `<b>${e(code)}</b> (${e(opdName)})`,
+    adminTarget: (name: string, code: string) => `<b>${e(name)}</b> (admin ${e(code)})`,
+    recordedOpd: (target: string, from: LocalDate, until: LocalDate, reason: string) =>
+      `✅ Cuti ${target} dicatat: ${id.calendar.shortDay(from)} s.d. ${id.calendar.day(until)}.\nAlasan: ${e(reason)}\n` +
+      'Selama cuti, OPD ini tidak menerima pengingat dan hari-hari cutinya tidak dihitung sebagai hari tanpa laporan.',
+    recordedAdmin: (target: string, from: LocalDate, until: LocalDate, reason: string, code: string) =>
+      `✅ Cuti ${target} dicatat: ${id.calendar.shortDay(from)} s.d. ${id.calendar.day(until)}.\nAlasan: ${e(reason)}\n` +
+      `Selama cuti, admin ini tidak menerima pengingat. ${e(code)} tetap dihitung dan diingatkan lewat admin lainnya, kecuali semua adminnya sedang cuti.`,
+    noticeOpd: (opdName: string, until: LocalDate) =>
+      `ℹ️ Diskominfo mencatat <b>${e(opdName)}</b> sedang cuti sampai ${id.calendar.day(until)}. Selama itu tidak ada pengingat untuk OPD Anda.`,
+    noticeAdmin: (until: LocalDate) =>
+      `ℹ️ Diskominfo mencatat Anda sedang cuti sampai ${id.calendar.day(until)}. Selama itu Anda tidak menerima pengingat. Laporan tetap bisa dikirim seperti biasa.`,
+    header: (count: number) => `<b>Cuti yang sedang berjalan dan akan datang (${count})</b>`,
+    line: (target: string, scope: 'opd' | 'admin', from: LocalDate, until: LocalDate, reason: string) =>
+      `• ${target} — ${scope === 'opd' ? 'seluruh OPD' : 'admin saja'}, ${id.calendar.shortDay(from)} s.d. ${id.calendar.shortDay(until)}\n  Alasan: ${e(reason)}`,
+    unknownTarget: (what: string) => `<b>${e(what)}</b> (sudah tidak terdaftar)`,
+    empty: 'Tidak ada cuti yang sedang berjalan maupun yang akan datang.',
+    listFooter: 'Catat cuti: <code>/cuti KODE_OPD|@admin sampai YYYY-MM-DD alasan</code> · Akhiri: <code>/cuti selesai KODE_OPD|@admin</code>',
+    ended: (target: string, count: number) =>
+      `✅ Cuti ${target} diakhiri (${count} catatan). Mulai hari ini pengingat dan penghitungan hari tanpa laporan berjalan seperti biasa.`,
+    nothingToEnd: (target: string) => `Tidak ada cuti yang sedang berjalan atau akan datang untuk ${target}.`,
   },
 };
 

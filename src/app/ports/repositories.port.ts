@@ -3,6 +3,7 @@ import type { Role } from '../../domain/roles.ts';
 import type { Platform } from '../../domain/links/index.ts';
 import type { LocalDate } from '../../domain/calendar/local-date.ts';
 import type { Button } from '../reply.ts';
+import type { Audience, DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 
 export interface OpdInput {
   readonly code: string;
@@ -131,9 +132,13 @@ export interface Repositories {
   readonly nudges: NudgeRepository;
   readonly jobRuns: JobRunRepository;
   readonly outbox: OutboxRepository;
+  readonly directives: DirectiveRepository;
 }
 
-/** Runs work inside one database transaction: all of it is stored, or none. */
+/**
+ * Runs work inside one database transaction: all of it is stored, or none. A run() called
+ * inside another joins it (the outer transaction decides).
+ */
 export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -181,6 +186,8 @@ export interface LeaveRepository {
   create(leave: Omit<LeaveRecord, 'id'> & { readonly at: Date }): Promise<LeaveRecord>;
   /** Leave of OPDs (and admins) that overlaps [from, until]. */
   overlapping(from: LocalDate, until: LocalDate): Promise<LeaveRecord[]>;
+  /** Ends a leave after `lastDay`; a leave that would then have no day left is deleted. */
+  endEarly(id: number, lastDay: LocalDate): Promise<'shortened' | 'removed'>;
 }
 
 export interface OpdActivityRow {
@@ -197,7 +204,9 @@ export interface OpdActivityQuery {
   /** OPDs whose last report — or, never having reported, whose creation — is before this instant; null: none for that reason. */
   readonly quietBefore: Date | null;
   /** OPDs to include whatever their activity (those on leave today). */
-  readonly alsoIds: readonly number[];
+  readonly alsoOpdIds: readonly number[];
+  /** People whose OPD (as its admin) is to be included whatever its activity (admins on leave today). */
+  readonly alsoOpdsOfAdminIds: readonly number[];
 }
 
 export interface OpdActivity {
@@ -208,10 +217,14 @@ export interface OpdActivity {
 }
 
 export interface ActivityRepository {
-  /** Active OPDs that may need attention, with their last report instant, creation instant, current admins and heads. */
-  opdActivity(query: OpdActivityQuery): Promise<OpdActivity>;
+  /** Every active OPD with its last report instant, creation instant, current admins and heads, by code. */
+  opdActivity(): Promise<OpdActivityRow[]>;
+  /** What a nudge run reads: only the active OPDs that may need attention (same rows), and how many are active. */
+  opdsNeedingAttention(query: OpdActivityQuery): Promise<OpdActivity>;
   /** Reports per OPD recorded in [from, to). */
   reportCountsBetween(from: Date, to: Date): Promise<Map<number, number>>;
+  /** Leaders linked to an OPD (its head). */
+  headsOf(opdId: number): Promise<Person[]>;
 }
 
 export interface NudgeRecord {
@@ -234,7 +247,7 @@ export interface JobRunRepository {
   lastRun(job: string): Promise<{ day: LocalDate; finishedAt: Date | null } | null>;
 }
 
-export type OutboxKind = 'nudge' | 'escalation' | 'digest' | 'notice';
+export type OutboxKind = 'nudge' | 'escalation' | 'digest' | 'notice' | 'directive';
 export type OutboxLane = 'urgent' | 'bulk';
 
 export interface OutboxEntry {
@@ -255,10 +268,77 @@ export interface StoredOutboxMessage extends OutboxEntry {
 export interface OutboxRepository {
   /** Writes entries (skipping dedupe keys already written); returns how many were written. */
   enqueue(entries: readonly OutboxEntry[], at: Date): Promise<number>;
+  /** Writes one entry and returns its id (null when its dedupe key was already written). */
+  add(entry: OutboxEntry, at: Date): Promise<number | null>;
   /** Oldest pending messages first. */
   pending(limit: number): Promise<StoredOutboxMessage[]>;
   markSent(id: number, messageId: number | null, at: Date): Promise<void>;
   markFailed(id: number, error: string, at: Date): Promise<void>;
   /** Points pending messages of a migrated group at its new chat id. */
   retarget(oldChatId: bigint, newChatId: bigint): Promise<number>;
+}
+
+// --- Directives (arahan) ------------------------------------------------------------------
+
+export interface DirectiveMedia {
+  readonly kind: 'photo' | 'video' | 'document';
+  readonly fileId: string;
+}
+
+export interface DirectiveRecord {
+  readonly id: number;
+  readonly authorId: number;
+  readonly fromLeader: boolean;
+  readonly text: string;
+  readonly media: DirectiveMedia | null;
+  readonly priority: Priority;
+  readonly audience: Audience;
+  readonly requireAck: boolean;
+  readonly deadline: Date | null;
+  readonly status: DirectiveStatus;
+  readonly createdAt: Date;
+  readonly sentAt: Date | null;
+  readonly remindedAt: Date | null;
+  readonly summarizedAt: Date | null;
+}
+
+export interface DeliveryRow {
+  readonly opdId: number | null;
+  readonly userId: number | null;
+  readonly chatId: bigint;
+  readonly outboxId: number;
+  /** The outbox row's state: pending | sent | failed. */
+  readonly status: string;
+  readonly messageId: number | null;
+  readonly error: string | null;
+}
+
+export interface AckRecord {
+  readonly opdId: number;
+  readonly userId: number;
+  readonly at: Date;
+}
+
+export interface DirectiveRepository {
+  create(input: Omit<DirectiveRecord, 'id' | 'status' | 'sentAt' | 'remindedAt' | 'summarizedAt'>): Promise<DirectiveRecord>;
+  find(id: number): Promise<DirectiveRecord | null>;
+  /** Changes a draft's options; false when it is no longer a draft. */
+  updateDraft(id: number, patch: { readonly priority?: Priority; readonly requireAck?: boolean }): Promise<boolean>;
+  /** Moves draft → sent or draft → cancelled once; false when it was not a draft any more. */
+  leaveDraft(id: number, status: 'sent' | 'cancelled', at: Date): Promise<boolean>;
+  markReminded(id: number, at: Date): Promise<void>;
+  markSummarized(id: number, at: Date): Promise<void>;
+  recent(limit: number): Promise<DirectiveRecord[]>;
+  /** Sent directives asking for acknowledgement whose silent OPDs have not been reminded yet. */
+  awaitingReminder(): Promise<DirectiveRecord[]>;
+  /** Sent directives whose deadline has passed without a summary to the author. */
+  pastDeadline(now: Date): Promise<DirectiveRecord[]>;
+  addDelivery(delivery: { directiveId: number; opdId: number | null; userId: number | null; chatId: bigint; outboxId: number }): Promise<void>;
+  deliveries(directiveId: number): Promise<DeliveryRow[]>;
+  /** Records an OPD's acknowledgement once; returns the acknowledgement that stands. */
+  acknowledge(ack: { directiveId: number } & AckRecord): Promise<{ readonly first: boolean; readonly ack: AckRecord }>;
+  acks(directiveId: number): Promise<AckRecord[]>;
+  addQuestion(question: { directiveId: number; userId: number; text: string; at: Date }): Promise<void>;
+  /** Follow-up reports per OPD. */
+  followUps(directiveId: number): Promise<Map<number, number>>;
 }

@@ -115,3 +115,9 @@ export function resolveNudgeSettings(defaults: SettingDefaults, stored: Readonly
     communityChatId: read('community_chat_id') ?? null,
   };
 }
+
+/** Directive defaults when the environment says nothing (LEADER_TITLE, DIRECTIVE_REMIND_*). */
+export const builtInDirectiveSettings = {
+  leaderTitle: 'ARAHAN BUPATI',
+  remindAfterHours: { segera: 2, penting: 24 },
+} as const;

@@ -5,7 +5,8 @@ import { formatDateTimeId } from '../../domain/time/format.ts';
 
 export const INVITATION_VALIDITY_DAYS = 7;
 
-export type InvitationTarget = { readonly kind: 'opd'; readonly code: string } | { readonly kind: 'leader' };
+/** An admin of an OPD, or a leader — optionally the head of an OPD, who gets its escalations. */
+export type InvitationTarget = { readonly kind: 'opd'; readonly code: string } | { readonly kind: 'leader'; readonly headOf: string | null };
 
 export function deepLink(botUsername: string, token: string): string {
   return `https://t.me/${botUsername}?start=${token}`;
@@ -21,8 +22,9 @@ export async function createInvitation(deps: AppDeps, actor: Person, target: Inv
   return deps.uow.run(async (repos) => {
     const now = deps.clock.now();
     const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_DAYS * 86_400_000);
-    const opd = target.kind === 'opd' ? await repos.opds.findByCode(target.code) : null;
-    if (target.kind === 'opd' && !opd) return reply(m.common.unknownOpd(target.code));
+    const code = target.kind === 'opd' ? target.code : target.headOf;
+    const opd = code ? await repos.opds.findByCode(code) : null;
+    if (code && !opd) return reply(m.common.unknownOpd(code));
     const token = deps.newToken();
     await repos.invitations.create({
       token,
@@ -34,11 +36,12 @@ export async function createInvitation(deps: AppDeps, actor: Person, target: Inv
     await repos.audit.record({
       actorId: actor.id,
       action: 'invitation.created',
-      subject: opd ? `opd:${opd.code}` : 'role:leader',
+      subject: target.kind === 'leader' ? `role:leader${opd ? `:${opd.code}` : ''}` : `opd:${opd?.code ?? ''}`,
       details: { expiresAt: expiresAt.toISOString() },
       at: now,
     });
-    const label = opd ? m.invite.adminTarget(opd.name, opd.code) : m.invite.leaderTarget;
+    const label =
+      target.kind === 'opd' && opd ? m.invite.adminTarget(opd.name, opd.code) : opd ? m.invite.headTarget(opd.name, opd.code) : m.invite.leaderTarget;
     const link = deepLink(deps.settings.botUsername, token);
     return { replies: [{ text: m.invite.created(label, link, formatDateTimeId(expiresAt, deps.settings.timezone)) }], link };
   });
@@ -60,7 +63,8 @@ export async function acceptInvitation(deps: AppDeps, actor: Person, token: stri
     const inviter = await repos.users.findById(invitation.createdById);
     const name = displayName(actor);
     if (invitation.role === 'leader') {
-      await repos.users.setRole(actor.id, 'leader', null);
+      // A leader invited as an OPD's head is linked to it and receives its escalations.
+      await repos.users.setRole(actor.id, 'leader', invitation.opdId);
       await repos.audit.record({ actorId: actor.id, action: 'invitation.accepted', subject: 'role:leader', details: { invitationId: invitation.id }, at: now });
       return {
         replies: [

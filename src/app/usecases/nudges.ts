@@ -1,13 +1,16 @@
 import type { AppDeps } from '../deps.ts';
 import type { LeaveRecord, OutboxEntry, Repositories } from '../ports/repositories.port.ts';
-import { resolveNudgeSettings, type NudgeSettings } from '../settings/definitions.ts';
+import type { NudgeSettings } from '../settings/definitions.ts';
+import { readNudgeSettings } from './settings.ts';
+import { todayIn } from '../today.ts';
 import type { Button } from '../reply.ts';
 import { addDays, weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/calendar/working-days.ts';
 import { displayName, type Opd, type Person } from '../../domain/model.ts';
 import { assessOpd, minimumSilenceForLevel, type NudgeLevel } from '../../domain/nudges/ladder.ts';
+import { isPersonOnLeave, opdLeaveSpans } from '../../domain/calendar/leave.ts';
 import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
-import { localDateKey, localDateKeyer, zonedInstant } from '../../domain/time/zoned.ts';
+import { localDateKeyer, zonedInstant } from '../../domain/time/zoned.ts';
 
 export const NUDGE_JOB = 'nudges';
 export const REPORT_BUTTON_DATA = 'nudge:lapor';
@@ -47,14 +50,6 @@ export interface NudgeRunResult {
   readonly enqueued: number;
 }
 
-async function effectiveSettings(deps: AppDeps, repos: Repositories): Promise<NudgeSettings> {
-  const stored = new Map((await repos.settings.all()).map((s) => [s.key, s.value]));
-  return resolveNudgeSettings(deps.settings.nudgeDefaults, stored);
-}
-
-export function todayIn(deps: AppDeps): LocalDate {
-  return localDateKey(deps.clock.now(), deps.settings.timezone);
-}
 
 /** The instant a local date begins in `timeZone`. */
 function startOfLocalDate(date: LocalDate, timeZone: string): Date {
@@ -62,11 +57,15 @@ function startOfLocalDate(date: LocalDate, timeZone: string): Date {
   return zonedInstant(timeZone, y, m, d);
 }
 
-function leavesByOpd(leaves: readonly LeaveRecord[]): Map<number, LeaveRecord[]> {
+/** Groups leave by a key (OPD or person), so each OPD looks only at its own and its admins'. */
+function groupLeaves(leaves: readonly LeaveRecord[], key: (leave: LeaveRecord) => number | null): Map<number, LeaveRecord[]> {
   const map = new Map<number, LeaveRecord[]>();
   for (const leave of leaves) {
-    if (leave.opdId === null) continue;
-    map.set(leave.opdId, [...(map.get(leave.opdId) ?? []), leave]);
+    const k = key(leave);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(leave);
+    else map.set(k, [leave]);
   }
   return map;
 }
@@ -86,8 +85,6 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
 
   const index = new WorkingDayIndex(calendar, day, WINDOW_DAYS);
   const leaves = await repos.leaves.overlapping(windowStart, day);
-  const opdLeaves = leavesByOpd(leaves);
-  const adminsOnLeave = new Set(leaves.filter((l) => l.userId !== null && l.fromDate <= day && day <= l.untilDate).map((l) => l.userId));
   const superadmins = await repos.users.listByRole('superadmin');
   const nudges: PlannedNudge[] = [];
   const withoutAdmin: Opd[] = [];
@@ -96,19 +93,27 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
   // Only OPDs that can earn a reminder, have no admin, or are on leave today are read: the rest
   // are on target (leave only lowers silence), and they are most OPDs on most days.
   const latestQuietDay = index.latestDayWithCountSince(minimumSilenceForLevel(settings.policy, calendar.workingWeekdays.size));
-  const onLeaveToday = [...opdLeaves].filter(([, list]) => list.some((l) => l.fromDate <= day && day <= l.untilDate)).map(([id]) => id);
-  const { rows, activeOpds } = await repos.activity.opdActivity({
+  // An OPD can be on leave today through its own leave or through all its admins' (see
+  // domain/calendar/leave.ts): both kinds of today's leave are listed whatever the activity.
+  const todaysLeave = leaves.filter((l) => l.fromDate <= day && day <= l.untilDate);
+  const { rows, activeOpds } = await repos.activity.opdsNeedingAttention({
     quietBefore: latestQuietDay === null ? null : startOfLocalDate(addDays(latestQuietDay, 1), tz),
-    alsoIds: onLeaveToday,
+    alsoOpdIds: todaysLeave.flatMap((l) => (l.opdId !== null && l.userId === null ? [l.opdId] : [])),
+    alsoOpdsOfAdminIds: todaysLeave.flatMap((l) => (l.userId !== null ? [l.userId] : [])),
   });
   const localDay = localDateKeyer(tz);
+  // The leave rules scan the leave they are given: give each OPD only its own and its admins'.
+  const leavesOfOpd = groupLeaves(leaves, (l) => l.opdId);
+  const leavesOfPerson = groupLeaves(leaves, (l) => l.userId);
   for (const row of rows) {
-    const reachable = row.admins.filter((a) => !adminsOnLeave.has(a.id));
+    const relevant = [...(leavesOfOpd.get(row.opd.id) ?? []), ...row.admins.flatMap((a) => leavesOfPerson.get(a.id) ?? [])];
+    // An admin on leave is not messaged; an OPD whose admins are all away counts as on leave.
+    const reachable = row.admins.filter((a) => !isPersonOnLeave(a.id, relevant, day));
     const assessment = assessOpd(
       {
         lastReportDay: row.lastReportAt ? localDay(row.lastReportAt) : null,
         addedDay: localDay(row.createdAt),
-        leaves: (opdLeaves.get(row.opd.id) ?? []).map((l) => ({ from: l.fromDate, until: l.untilDate })),
+        leaves: opdLeaveSpans(row.opd.id, row.admins.map((a) => a.id), relevant),
       },
       index,
       settings.policy,
@@ -179,7 +184,7 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
   const day = options.day ?? todayIn(deps);
   const tz = deps.settings.timezone;
   return deps.uow.run(async (repos) => {
-    const settings = await effectiveSettings(deps, repos);
+    const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
     const result = await plan(deps, repos, day, settings);
     if (options.dryRun || !result.workingDay) return { plan: result, recorded: 0, enqueued: 0 };
 
@@ -231,7 +236,7 @@ export async function runMorningIfDue(deps: AppDeps): Promise<NudgeRunResult | n
   const now = deps.clock.now();
   const day = todayIn(deps);
   const due = await deps.uow.run(async (repos) => {
-    const settings = await effectiveSettings(deps, repos);
+    const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
     if (localTime(now, deps.settings.timezone) < settings.nudgeTime) return false;
     const last = await repos.jobRuns.lastRun(NUDGE_JOB);
     if (last?.day === day && last.finishedAt) return false;
@@ -254,7 +259,7 @@ export interface JobStatus {
 /** What `jobs list` shows: each job, when it runs, and its last run. */
 export async function listJobs(deps: AppDeps): Promise<JobStatus[]> {
   return deps.uow.run(async (repos) => {
-    const settings = await effectiveSettings(deps, repos);
+    const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
     const last = await repos.jobRuns.lastRun(NUDGE_JOB);
     return [
       {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
+import { validateImportRows, type ImportSummary } from './import-rows.ts';
 import { OPD_CODE_PATTERN, normalizeOpdCode } from '../../domain/opd-code.ts';
 
 const rowSchema = z.object({
@@ -16,18 +17,7 @@ const rowSchema = z.object({
     .max(40, 'jenis terlalu panjang'),
 });
 
-export interface ImportSummary {
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-}
-
-export class ImportRejected extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Impor dibatalkan, tidak ada yang disimpan:\n${problems.join('\n')}`);
-    this.name = 'ImportRejected';
-  }
-}
+export { ImportRejected, type ImportSummary } from './import-rows.ts';
 
 /**
  * Imports OPDs (columns kode, nama, jenis). Every row is validated first; a single bad row or a
@@ -35,26 +25,7 @@ export class ImportRejected extends Error {
  * same list updates names and types and never creates duplicates.
  */
 export async function importOpds(deps: AppDeps, rows: readonly Record<string, unknown>[], actorId: number | null = null): Promise<ImportSummary> {
-  const problems: string[] = [];
-  const valid: z.infer<typeof rowSchema>[] = [];
-  const lineOf = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2; // line 1 is the header
-    const parsed = rowSchema.safeParse(row);
-    if (!parsed.success) {
-      problems.push(`baris ${line}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      return;
-    }
-    const first = lineOf.get(parsed.data.kode);
-    if (first !== undefined) {
-      problems.push(`baris ${line}: kode ${parsed.data.kode} sudah ada di baris ${first}`);
-      return;
-    }
-    lineOf.set(parsed.data.kode, line);
-    valid.push(parsed.data);
-  });
-  if (rows.length === 0) problems.push('file tidak berisi baris data (butuh kolom kode,nama,jenis)');
-  if (problems.length > 0) throw new ImportRejected(problems);
+  const valid = validateImportRows(rows, rowSchema, { of: (r) => r.kode, label: 'kode' }, 'file tidak berisi baris data (butuh kolom kode,nama,jenis)');
 
   return deps.uow.run(async (repos) => {
     const summary = { created: 0, updated: 0, unchanged: 0 };

@@ -5,6 +5,7 @@ import { displayName } from '../../domain/model.ts';
 import { normalizeLink } from '../../domain/links/index.ts';
 import { formatDateTimeId } from '../../domain/time/format.ts';
 import { normalizeOpdCode } from '../../domain/opd-code.ts';
+import { inAudience } from '../../domain/directives/directive.ts';
 import { startOfLocalWeek } from '../../domain/time/zoned.ts';
 
 export const MAX_LINKS_PER_MESSAGE = 10;
@@ -19,6 +20,8 @@ export interface ReportRequest {
   /** A leading word shaped like an OPD code, as typed: required from a superadmin; from an admin
    *  it must be their own OPD or is kept as part of the note. */
   readonly leadingWord: string | null;
+  /** The directive this post follows up ("/lapor #12 <link>"), if any. */
+  readonly directiveId?: number | null;
 }
 
 type OpdChoice = Opd | 'needs_code' | { readonly unknown: string } | { readonly notYours: Opd; readonly own: Opd };
@@ -54,6 +57,11 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
     // A leading word that is not an OPD code (e.g. "/lapor VAKSIN <link>") belongs to the note.
     const noteParts = [opdCode !== opd.code && actor.role !== 'superadmin' ? request.leadingWord : null, request.note];
     const fullNote = noteParts.filter((p): p is string => Boolean(p)).join(' ') || null;
+    const directiveId = request.directiveId ?? null;
+    if (directiveId !== null) {
+      const directive = await repos.directives.find(directiveId);
+      if (!directive || directive.status !== 'sent' || !inAudience(directive.audience, opd)) return reply(m.report.unknownDirective(directiveId, opd.code));
+    }
 
     const now = deps.clock.now();
     const tz = deps.settings.timezone;
@@ -63,7 +71,6 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
     const seen = new Set<string>();
     const opdCodes = new Map<number, string>([[opd.id, opd.code]]);
     const note = fullNote ? fullNote.slice(0, MAX_NOTE_LENGTH) : null;
-    let recorded = 0;
 
     for (const raw of request.links.slice(0, MAX_LINKS_PER_MESSAGE)) {
       const link = normalizeLink(raw);
@@ -83,6 +90,7 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         canonicalUrl: link.canonicalUrl,
         originalUrl: raw.slice(0, 2048),
         note,
+        directiveId,
         createdAt: now,
       });
       if (!result.inserted) {
@@ -92,21 +100,12 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         lines.push(m.report.duplicate(link.canonicalUrl, formatDateTimeId(first.createdAt, tz), code));
         continue;
       }
-      recorded++;
       weekCount++;
-      lines.push(m.report.recorded(link.platform, opd.code, opd.name, weekCount));
+      lines.push(m.report.recorded(link.platform, opd.code, opd.name, weekCount) + (directiveId !== null ? m.report.asFollowUp(directiveId) : ''));
     }
     const skipped = request.links.length - MAX_LINKS_PER_MESSAGE;
     if (skipped > 0) lines.push(m.report.tooMany(MAX_LINKS_PER_MESSAGE, skipped));
-    if (recorded > 0) {
-      await repos.audit.record({
-        actorId: actor.id,
-        action: 'report.recorded',
-        subject: `opd:${opd.code}`,
-        details: { count: recorded },
-        at: now,
-      });
-    }
+    // No audit row: the report itself records who, when and for which OPD.
     return reply(lines.join('\n\n'));
   });
 }

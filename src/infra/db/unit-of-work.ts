@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.port.ts';
 import type { Db } from './client.ts';
 import type { Tx } from './repositories/tx.ts';
@@ -10,6 +11,7 @@ import { auditRepository, deliveryFailureRepository, processedUpdateRepository }
 import { holidayRepository, leaveRepository, settingRepository } from './repositories/calendar.repository.ts';
 import { activityRepository, jobRunRepository, nudgeRepository } from './repositories/nudge.repository.ts';
 import { outboxRepository } from './repositories/outbox.repository.ts';
+import { directiveRepository } from './repositories/directive.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -28,11 +30,28 @@ function repositoriesFor(tx: Tx): Repositories {
     nudges: nudgeRepository(tx),
     jobRuns: jobRunRepository(tx),
     outbox: outboxRepository(tx),
+    directives: directiveRepository(tx),
   };
 }
 
+/**
+ * Transactions nest by joining: a run() inside another run() (same async context) uses the outer
+ * transaction. So the bot can handle a whole update — claim, identify, command, finish — in one
+ * transaction, while each use case still states its own boundary when called alone.
+ */
 export function prismaUnitOfWork(db: Db): UnitOfWork {
+  const current = new AsyncLocalStorage<Repositories>();
   return {
-    run: (work) => db.$transaction((tx) => work(repositoriesFor(tx)), { timeout: 15_000, maxWait: 15_000 }),
+    run: (work) => {
+      const outer = current.getStore();
+      if (outer) return work(outer);
+      return db.$transaction(
+        (tx) => {
+          const repos = repositoriesFor(tx);
+          return current.run(repos, () => work(repos));
+        },
+        { timeout: 15_000, maxWait: 15_000 },
+      );
+    },
   };
 }

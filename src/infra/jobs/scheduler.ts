@@ -2,6 +2,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../../app/deps.ts';
 import type { Logger } from '../../app/ports/logger.port.ts';
 import { runMorningIfDue } from '../../app/usecases/nudges.ts';
+import { chaseDirectives } from '../../app/usecases/directives/chase.ts';
 
 export interface SchedulerDeps {
   readonly deps: AppDeps;
@@ -14,7 +15,8 @@ export interface SchedulerDeps {
 }
 
 /**
- * One cron tick a minute in APP_TIMEZONE asks the use case whether the morning run is due. The
+ * One cron tick a minute in APP_TIMEZONE chases directives (reminders, deadline summaries) and
+ * asks the use case whether the morning run is due. The
  * time and working days live in the database (/atur changes them), so nothing is rescheduled;
  * a tick at start-up is the catch-up after downtime. Exactly-once is enforced by the database,
  * not here: two instances ticking at once still record each nudge once.
@@ -51,6 +53,12 @@ export class JobScheduler {
 
   private async runDue(): Promise<void> {
     const { deps, logger } = this.options;
+    try {
+      const chased = await chaseDirectives(deps);
+      if (chased.reminded + chased.summarized > 0) logger.info({ event: 'job.directives', ...chased });
+    } catch (error) {
+      logger.error({ event: 'job.failed', job: 'directives', err: error instanceof Error ? error.message : String(error) });
+    }
     try {
       const result = await runMorningIfDue(deps);
       if (!result) return;

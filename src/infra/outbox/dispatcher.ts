@@ -62,10 +62,7 @@ export class Dispatcher {
   send(message: OutgoingMessage, lane: Lane = 'interactive'): Promise<DeliveryResult> {
     if (this.state === 'stopping') {
       this.logger.warn({ kind: message.kind }, 'dispatcher is stopping; message not sent');
-      return Promise.resolve({
-        status: 'failed',
-        error: { kind: 'rejected', code: 0, description: 'dispatcher is stopping' },
-      });
+      return Promise.resolve({ status: 'failed', error: stoppingError });
     }
     return new Promise<DeliveryResult>((settle) => {
       this.queue.push({
@@ -217,7 +214,7 @@ export class Dispatcher {
 
   private async fail(job: Job, error: GatewayError): Promise<void> {
     this.logger.warn({ kind: job.message.kind, error }, 'telegram send failed for good');
-    await this.runHook('onFinalFailure', () => this.hooks.onFinalFailure?.(job.message, error));
+    await this.runHook('onFinalFailure', () => this.hooks.onFinalFailure?.(job.message, error, job.lane));
     this.settle(job, { status: 'failed', error });
   }
 
@@ -265,6 +262,14 @@ export class Dispatcher {
   private now(): number {
     return this.clock.now().getTime();
   }
+}
+
+/** The answer to a send after stop(): the message never reached Telegram (code 0 is no HTTP code). */
+const stoppingError = { kind: 'rejected', code: 0, description: 'dispatcher is stopping' } as const satisfies GatewayError;
+
+/** True when a failure means the message was never tried (the dispatcher was stopping). */
+export function neverAttempted(error: GatewayError): boolean {
+  return error.kind === 'rejected' && error.code === stoppingError.code;
 }
 
 const silentLogger: DispatcherLogger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -18,8 +18,11 @@ export type DeliveryResult =
     };
 
 export interface DispatcherHooks {
-  /** Every final failure (403/400 to be recorded by the caller; also exhausted retries). */
-  onFinalFailure?(message: OutgoingMessage, error: GatewayError): void | Promise<void>;
+  /**
+   * Every final failure (403/400 to be recorded by the caller; also exhausted retries). `lane`
+   * tells interactive replies from outbox traffic, whose failures the outbox relay reports.
+   */
+  onFinalFailure?(message: OutgoingMessage, error: GatewayError, lane: Lane): void | Promise<void>;
   /** A group became a supergroup: the caller updates its stored chat id. */
   onChatMigrated?(oldChatId: bigint, newChatId: bigint): void | Promise<void>;
   onRateLimited?(retryAfterSeconds: number): void;

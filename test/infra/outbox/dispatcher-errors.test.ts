@@ -91,7 +91,7 @@ describe('Dispatcher error handling', () => {
     await expect(result).resolves.toEqual({ status: 'failed', error });
     expect(gateway.calls).toHaveLength(1);
     expect(onFinalFailure).toHaveBeenCalledTimes(1);
-    expect(onFinalFailure).toHaveBeenCalledWith(message, error);
+    expect(onFinalFailure).toHaveBeenCalledWith(message, error, 'interactive');
   });
 
   it('follows a group migrated to a supergroup, for this and later messages', async () => {

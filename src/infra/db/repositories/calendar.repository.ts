@@ -59,5 +59,14 @@ export function leaveRepository(tx: Tx): LeaveRepository {
       const rows = await tx.leave.findMany({ where: { fromDate: { lte: until }, untilDate: { gte: from } }, orderBy: { id: 'asc' } });
       return rows.map(toLeave);
     },
+    async endEarly(id, lastDay) {
+      const row = await tx.leave.findUnique({ where: { id } });
+      if (row && row.fromDate > lastDay) {
+        await tx.leave.delete({ where: { id } });
+        return 'removed';
+      }
+      await tx.leave.updateMany({ where: { id, untilDate: { gt: lastDay } }, data: { untilDate: lastDay } });
+      return 'shortened';
+    },
   };
 }

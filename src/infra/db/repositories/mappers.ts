@@ -35,6 +35,7 @@ export function toReport(row: ReportRow): RecordedReport {
     canonicalUrl: row.canonicalUrl,
     originalUrl: row.originalUrl,
     note: row.note,
+    directiveId: row.directiveId,
     createdAt: row.createdAt,
   };
 }

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: the /lapor burst through kopdar and through a bare telegraf echo bot (the
+ * baseline), each in a fresh process against its own fake Bot API server process. Prints the
+ * figures, whether each target was met, and writes bench/results/lapor-burst.json.
+ * Exits 0 whatever the figures are; 1 only if a run itself broke.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cpuSnapshot, otherWorkSince } from './lib/machine.ts';
+import { evaluateTargets, formatTable } from './lib/report.ts';
+import { spawnRunner } from './lib/runner-api.ts';
+import type { WorkloadOptions } from './lib/workload.ts';
+
+/** Other processes using more than this share of one core on average make a run unreliable. */
+const BUSY_CORE_SHARE = 0.1;
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  // The issue's burst: 1,000 /lapor updates from 200 admins. Overridable for quick trials only.
+  const workload: WorkloadOptions = {
+    admins: envInt('BENCH_ADMINS', 200),
+    perAdmin: envInt('BENCH_PER_ADMIN', 5),
+    seed: envInt('BENCH_SEED', 20_240_601),
+  };
+  const updates = workload.admins * workload.perAdmin;
+  // Delivery is bounded below by updates / 30 s; allow 2.5× that (and at least 30 s) before giving up.
+  const kopdarTimeoutMs = Math.max(30_000, Math.ceil((updates / 30) * 2.5 * 1000));
+  console.log(`kopdar bench: ${updates} /lapor updates from ${workload.admins} admins (node ${process.version}, ${os.cpus().length} CPUs)`);
+
+  const cpuBefore = cpuSnapshot();
+  console.log('running the baseline (bare telegraf echo bot)…');
+  const echoRunner = spawnRunner();
+  const echo = await echoRunner.call('echo', { workload, timeoutMs: 60_000, pacedSends: 150 }, 120_000).finally(() => echoRunner.close());
+
+  console.log(`running kopdar (at least ${(updates / 30).toFixed(1)} s: replies are paced at Telegram's 30/s)…`);
+  const kopdarRunner = spawnRunner();
+  const kopdar = await kopdarRunner
+    .call('lapor', { workload, timeoutMs: kopdarTimeoutMs, watchIntervalMs: 5 }, kopdarTimeoutMs + 120_000)
+    .finally(() => kopdarRunner.close());
+
+  const otherWork = otherWorkSince(cpuBefore);
+  const cpus = os.cpus().length;
+  const targets = evaluateTargets(kopdar, echo);
+  console.log('');
+  console.log(formatTable(kopdar, echo, targets));
+  // Anything above a few percent of one core is other work competing with the bots for CPU.
+  const busy = otherWork !== null && otherWork.otherCoreShare > BUSY_CORE_SHARE;
+  console.log(
+    otherWork === null
+      ? '  - could not tell whether other work ran meanwhile (no /proc).'
+      : `  - other work on the machine during the run: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core on average)` +
+          (busy ? ' — THE MACHINE WAS BUSY: these figures are unreliable, run again on a quiet machine.' : '.'),
+  );
+
+  const out = path.join(import.meta.dirname, 'results', 'lapor-burst.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  const report = {
+    finishedAt: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      cpus,
+      cpuModel: os.cpus()[0]?.model ?? '?',
+      otherWork,
+      busy,
+    },
+    workload: { ...workload, updates },
+    kopdar,
+    echo,
+    ratios: { cpuPerUpdate: kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs, delivery: kopdar.delivery.ratio },
+    targets,
+  };
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nresults written to ${path.relative(process.cwd(), out)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('bench run broke:', error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

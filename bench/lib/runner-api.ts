@@ -1,0 +1,15 @@
+import path from 'node:path';
+import type { EchoBaselineResult } from '../echo-baseline.ts';
+import type { LaporBurstResult } from '../lapor-burst.ts';
+import { RpcClient } from './rpc.ts';
+import type { WorkloadOptions } from './workload.ts';
+
+/** Each benchmark runs in a fresh process, so its CPU, peak RSS and heap are its own. */
+export interface RunnerApi {
+  lapor(params: { workload: WorkloadOptions; timeoutMs: number; watchIntervalMs: number }): Promise<LaporBurstResult>;
+  echo(params: { workload: WorkloadOptions; timeoutMs: number; pacedSends: number }): Promise<EchoBaselineResult>;
+}
+
+export function spawnRunner(): RpcClient<RunnerApi> {
+  return RpcClient.spawn<RunnerApi>(path.join(import.meta.dirname, 'runner-process.ts'));
+}

@@ -1,0 +1,71 @@
+import type { AppDeps } from '../../deps.ts';
+import type { OutboxEntry } from '../../ports/repositories.port.ts';
+import { reminderDelayHours } from '../../../domain/directives/directive.ts';
+import { directiveCopy, recipientButtons } from './render.ts';
+import { laneFor } from './send.ts';
+import { progressOf } from './status.ts';
+
+export interface ChaseResult {
+  readonly reminded: number;
+  readonly summarized: number;
+  readonly enqueued: number;
+}
+
+/**
+ * Run every minute: OPDs that have not acknowledged a segera (after 2 h) or penting (after 24 h)
+ * directive get one reminder; when a deadline passes, the author gets a summary. Each happens
+ * once per directive (marked in the same transaction as its outbox rows).
+ */
+export async function chaseDirectives(deps: AppDeps): Promise<ChaseResult> {
+  const m = deps.messages.directive;
+  return deps.uow.run(async (repos) => {
+    const now = deps.clock.now();
+    const entries: OutboxEntry[] = [];
+    let reminded = 0;
+    let summarized = 0;
+    for (const directive of await repos.directives.awaitingReminder()) {
+      const hours = reminderDelayHours(directive.priority, deps.settings.directives.remindAfterHours);
+      if (hours === null || !directive.sentAt || now.getTime() < directive.sentAt.getTime() + hours * 3_600_000) continue;
+      const progress = await progressOf(repos, directive);
+      const silent = new Set(progress.notAcked);
+      const opds = new Map((await repos.opds.list()).map((o) => [o.id, o.code]));
+      for (const delivery of await repos.directives.deliveries(directive.id)) {
+        if (delivery.opdId === null || !silent.has(opds.get(delivery.opdId) ?? '')) continue;
+        entries.push({
+          chatId: delivery.chatId,
+          text: m.reminder(directiveCopy(deps, directive)),
+          buttons: recipientButtons(deps, directive),
+          kind: 'directive',
+          lane: laneFor(directive.priority),
+          dedupeKey: `directive-reminder:${directive.id}:${delivery.chatId}`,
+        });
+      }
+      await repos.directives.markReminded(directive.id, now);
+      reminded++;
+    }
+    for (const directive of await repos.directives.pastDeadline(now)) {
+      const progress = await progressOf(repos, directive);
+      const author = await repos.users.findById(directive.authorId);
+      const silent = progress.opdCodes.filter((code) => progress.noFollowUp.includes(code) && (!directive.requireAck || progress.notAcked.includes(code)));
+      if (author) {
+        entries.push({
+          chatId: author.telegramId,
+          text: m.deadlineSummary(
+            directive.id,
+            progress.opdCodes.length - progress.notAcked.length,
+            progress.opdCodes.length - progress.noFollowUp.length,
+            progress.opdCodes.length,
+            silent,
+          ),
+          kind: 'notice',
+          lane: 'urgent',
+          dedupeKey: `directive-summary:${directive.id}`,
+        });
+      }
+      await repos.directives.markSummarized(directive.id, now);
+      summarized++;
+    }
+    const enqueued = await repos.outbox.enqueue(entries, now);
+    return { reminded, summarized, enqueued };
+  });
+}

@@ -1,0 +1,269 @@
+import type { Clock } from '../../app/ports/clock.port.ts';
+import type { Logger } from '../../app/ports/logger.port.ts';
+import type { Repositories, StoredOutboxMessage, UnitOfWork } from '../../app/ports/repositories.port.ts';
+import { neverAttempted, type Dispatcher } from './dispatcher.ts';
+import type { GatewayError, OutgoingMessage } from './gateway.port.ts';
+import { Notifier } from './notifier.ts';
+import type { DeliveryResult } from './types.ts';
+
+export type UndeliverableKind = 'blocked' | 'chat_not_found';
+
+export interface OutboxRelayDeps {
+  readonly uow: UnitOfWork;
+  readonly dispatcher: Pick<Dispatcher, 'send'>;
+  readonly clock: Clock;
+  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /**
+   * A row's chat refused it for good (403 blocked / 400 chat not found). Called before the row is
+   * marked failed; the relay takes another pass afterwards, since the hook may enqueue rows
+   * (runtime: records the failure and tells superadmins).
+   */
+  readonly onUndeliverable?: (chatId: bigint, kind: UndeliverableKind, description: string) => Promise<void>;
+  /**
+   * Rows handed to the dispatcher and not yet settled, at most (also the most read per query).
+   * Enough for the dispatcher to choose among many chats and reach its rate; stop() waits for
+   * these. Default 200.
+   */
+  readonly batchSize?: number;
+  /** Pause before reading again after a failed database read. Default 5 s. */
+  readonly retryDelayMs?: number;
+}
+
+/** Attempts to write a row's status before giving up on it for this process's lifetime. */
+const STATUS_WRITE_ATTEMPTS = 3;
+
+/**
+ * Delivers the persistent outbox (`OutboxMessage` rows written by use cases before anything is
+ * sent): reads pending rows oldest first, hands them to the dispatcher (many at once, so it can
+ * reach Telegram's rate), and writes each row's result — `sent` with the message id, or `failed`
+ * with the error — as it arrives. A row marked sent is never read again.
+ *
+ * What a crash can duplicate: a row is marked only after Telegram answered, so every row handed
+ * to the dispatcher and not yet marked when the process died (at most `batchSize`) is still
+ * pending and goes out again on the next start. Most of them never left the dispatcher's queue
+ * and arrive once. Only a row whose request had reached Telegram can arrive twice: a request in
+ * flight (at most the dispatcher's maxInFlight, one HTTP call per send) or one answered whose
+ * status write had not committed yet (normally a few milliseconds' worth). The same holds for a
+ * row whose status write failed three times over (held in memory, so this process never resends
+ * it; a restart does). Nothing is lost: a row leaves `pending` only after Telegram's answer.
+ *
+ * Idle, the loop waits for wake() (called after a use case commits rows) without polling.
+ * Exactly one process may run a relay per database (rows are not claimed).
+ */
+export class OutboxRelay {
+  private readonly uow: UnitOfWork;
+  private readonly dispatcher: Pick<Dispatcher, 'send'>;
+  private readonly clock: Clock;
+  private readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  private readonly onUndeliverable: OutboxRelayDeps['onUndeliverable'];
+  private readonly batchSize: number;
+  private readonly retryDelayMs: number;
+  private readonly signal = new Notifier();
+  private readonly stopping = new AbortController();
+  /** Rows this process must not read again: in flight, or settled but their status unwritten. */
+  private readonly held = new Set<number>();
+  /** Rows settled while a read was running: that read may still have seen them pending. */
+  private readonly settledDuringRead = new Set<number>();
+  private readonly settling = new Set<Promise<void>>();
+  private idleWaiters: (() => void)[] = [];
+  private state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
+  private loop: Promise<void> | undefined;
+  /** The table may hold rows not yet read: set by wake(), cleared by a read that saw them all. */
+  private more = true;
+  private reading = false;
+  private resting = false;
+  private inFlight = 0;
+  private counts = { sent: 0, failed: 0 };
+
+  constructor(deps: OutboxRelayDeps) {
+    this.uow = deps.uow;
+    this.dispatcher = deps.dispatcher;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.onUndeliverable = deps.onUndeliverable;
+    this.batchSize = Math.max(1, Math.floor(deps.batchSize ?? 200));
+    this.retryDelayMs = deps.retryDelayMs ?? 5000;
+  }
+
+  /** Starts delivering pending rows (those left by an earlier run included). */
+  start(): void {
+    if (this.state !== 'idle') return;
+    this.state = 'running';
+    this.more = true;
+    this.loop = this.run();
+  }
+
+  /** New rows were committed: read the table again (now if idle, after the current read if not). */
+  wake(): void {
+    this.more = true;
+    this.resting = false;
+    this.signal.notify();
+  }
+
+  /** Stops reading rows, waits until those handed to the dispatcher have their status written. */
+  async stop(): Promise<void> {
+    if (this.state === 'idle') this.state = 'stopped';
+    if (this.state === 'running') {
+      this.state = 'stopping';
+      this.stopping.abort();
+      this.signal.notify();
+    }
+    await this.loop;
+    this.state = 'stopped';
+    this.releaseIdleWaiters();
+  }
+
+  /** Resolves when nothing is in flight and every committed row woken for has been read. */
+  whenIdle(): Promise<void> {
+    if (this.resting || this.state === 'stopped') return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Rows handed to the dispatcher whose answer has not arrived yet. */
+  get inFlightCount(): number {
+    return this.inFlight;
+  }
+
+  private async run(): Promise<void> {
+    while (this.state === 'running') {
+      if (this.more && this.hasRoom()) {
+        await this.pass();
+        continue;
+      }
+      if (!this.more && this.inFlight === 0) this.rest();
+      await this.signal.wait();
+      this.resting = false;
+    }
+    while (this.settling.size > 0) await Promise.all([...this.settling]);
+  }
+
+  /** Room for a new read: half the batch is free, or nothing is in flight at all. */
+  private hasRoom(): boolean {
+    const free = this.batchSize - this.inFlight;
+    return this.inFlight === 0 || free >= Math.ceil(this.batchSize / 2);
+  }
+
+  /** Reads the oldest pending rows this process does not hold yet and hands them over. */
+  private async pass(): Promise<void> {
+    const room = this.batchSize - this.inFlight;
+    const limit = this.held.size + room;
+    this.more = false; // a wake() from now on asks for another pass
+    this.reading = true;
+    this.settledDuringRead.clear();
+    let rows: StoredOutboxMessage[];
+    try {
+      rows = await this.uow.run((repos) => repos.outbox.pending(limit));
+    } catch (error) {
+      this.logger.error({ event: 'outbox.read_failed', err: error }, 'could not read the outbox; retrying later');
+      this.more = true;
+      await this.clock.sleep(this.retryDelayMs, this.stopping.signal).catch(() => undefined);
+      return;
+    } finally {
+      this.reading = false;
+    }
+    if (rows.length === limit) this.more = true; // a full page: there may be more behind it
+    if (this.state !== 'running') return; // stopping: what was read stays pending for the next start
+    for (const row of rows) {
+      if (this.inFlight >= this.batchSize) break;
+      if (this.held.has(row.id) || this.settledDuringRead.has(row.id)) continue;
+      this.deliver(row);
+    }
+  }
+
+  private deliver(row: StoredOutboxMessage): void {
+    this.held.add(row.id);
+    this.inFlight++;
+    const message: OutgoingMessage = { kind: 'text', chatId: row.chatId, text: row.text, ...(row.buttons ? { buttons: row.buttons } : {}) };
+    const settled: Promise<void> = this.dispatcher
+      .send(message, row.lane)
+      .then((result) => this.settle(row, result))
+      .catch((error: unknown) => this.logger.error({ event: 'outbox.settle_failed', id: row.id, err: error }, 'outbox row not settled'))
+      .finally(() => {
+        this.inFlight--;
+        this.settling.delete(settled);
+        this.signal.notify();
+      });
+    this.settling.add(settled);
+  }
+
+  private async settle(row: StoredOutboxMessage, result: DeliveryResult): Promise<void> {
+    if (result.status === 'sent') {
+      // The dispatcher followed a group's migration: pending rows (this one included) follow it too.
+      const movedTo = result.chatId !== undefined && result.chatId !== row.chatId ? result.chatId : undefined;
+      const written = await this.write(row, async (repos, at) => {
+        if (movedTo !== undefined) await repos.outbox.retarget(row.chatId, movedTo);
+        await repos.outbox.markSent(row.id, result.messageId ?? null, at);
+      });
+      if (written) this.counts.sent++;
+      return;
+    }
+    const { error } = result;
+    if (neverAttempted(error)) {
+      // The dispatcher stopped first. Held (not read again by this process), pending for the next start.
+      this.logger.warn({ event: 'outbox.not_sent', id: row.id }, 'dispatcher stopped before an outbox row; left pending');
+      return;
+    }
+    if (error.kind === 'blocked' || error.kind === 'chat_not_found') {
+      // Reported before the row is marked: a crash in between resends and reports again, never neither.
+      await this.report(row.chatId, error.kind, error.description);
+    }
+    const written = await this.write(row, (repos, at) => repos.outbox.markFailed(row.id, describe(error), at));
+    if (written) this.counts.failed++;
+    this.logger.warn({ event: 'outbox.failed', id: row.id, kind: row.kind, chatId: String(row.chatId), error: describe(error) }, 'outbox row failed for good');
+  }
+
+  /** Writes a row's status; true once written (and the row released). */
+  private async write(row: StoredOutboxMessage, work: (repos: Repositories, at: Date) => Promise<void>): Promise<boolean> {
+    for (let attempt = 1; attempt <= STATUS_WRITE_ATTEMPTS; attempt++) {
+      try {
+        await this.uow.run((repos) => work(repos, this.clock.now()));
+        this.held.delete(row.id);
+        if (this.reading) this.settledDuringRead.add(row.id);
+        return true;
+      } catch (error) {
+        this.logger.error({ event: 'outbox.write_failed', id: row.id, attempt, err: error }, 'could not write an outbox row status');
+      }
+    }
+    // Still held, so this process never sends it again; a restart will (a possible duplicate).
+    return false;
+  }
+
+  private async report(chatId: bigint, kind: UndeliverableKind, description: string): Promise<void> {
+    if (!this.onUndeliverable) return;
+    try {
+      await this.onUndeliverable(chatId, kind, description);
+    } catch (error) {
+      this.logger.error({ event: 'outbox.report_failed', chatId: String(chatId), err: error }, 'onUndeliverable failed');
+    }
+    this.wake();
+  }
+
+  /** Nothing in flight, nothing known unread: tell waiters, log what this round did. */
+  private rest(): void {
+    this.resting = true;
+    if (this.counts.sent + this.counts.failed > 0) {
+      this.logger.info({ event: 'outbox.drained', ...this.counts });
+      this.counts = { sent: 0, failed: 0 };
+    }
+    this.releaseIdleWaiters();
+  }
+
+  private releaseIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+function describe(error: GatewayError): string {
+  switch (error.kind) {
+    case 'rate_limited':
+      return `rate_limited: retry after ${error.retryAfterSeconds} s`;
+    case 'migrated':
+      return `migrated to ${error.newChatId}`;
+    case 'rejected':
+      return `rejected (${error.code}): ${error.description}`;
+    default:
+      return `${error.kind}: ${error.description}`;
+  }
+}
