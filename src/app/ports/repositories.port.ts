@@ -196,11 +196,32 @@ export interface OpdActivityRow {
   readonly lastReportAt: Date | null;
   readonly createdAt: Date;
   readonly admins: readonly Person[];
+  /** Leaders linked to the OPD (its head), who receive escalations. */
+  readonly heads: readonly Person[];
+}
+
+/** Which active OPDs a nudge run needs to look at (the others are on target). */
+export interface OpdActivityQuery {
+  /** OPDs whose last report — or, never having reported, whose creation — is before this instant; null: none for that reason. */
+  readonly quietBefore: Date | null;
+  /** OPDs to include whatever their activity (those on leave today). */
+  readonly alsoOpdIds: readonly number[];
+  /** People whose OPD (as its admin) is to be included whatever its activity (admins on leave today). */
+  readonly alsoOpdsOfAdminIds: readonly number[];
+}
+
+export interface OpdActivity {
+  /** The OPDs asked for, plus every active OPD without an admin, ordered by code. */
+  readonly rows: readonly OpdActivityRow[];
+  /** All active OPDs, listed or not. */
+  readonly activeOpds: number;
 }
 
 export interface ActivityRepository {
-  /** Every active OPD with its last report instant, creation instant and current admins. */
+  /** Every active OPD with its last report instant, creation instant, current admins and heads, by code. */
   opdActivity(): Promise<OpdActivityRow[]>;
+  /** What a nudge run reads: only the active OPDs that may need attention (same rows), and how many are active. */
+  opdsNeedingAttention(query: OpdActivityQuery): Promise<OpdActivity>;
   /** Reports per OPD recorded in [from, to). */
   reportCountsBetween(from: Date, to: Date): Promise<Map<number, number>>;
   /** Leaders linked to an OPD (its head). */

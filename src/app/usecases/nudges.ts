@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import type { OutboxEntry, Repositories } from '../ports/repositories.port.ts';
+import type { LeaveRecord, OutboxEntry, Repositories } from '../ports/repositories.port.ts';
 import type { NudgeSettings } from '../settings/definitions.ts';
 import { readNudgeSettings } from './settings.ts';
 import { todayIn } from '../today.ts';
@@ -7,10 +7,10 @@ import type { Button } from '../reply.ts';
 import { addDays, weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/calendar/working-days.ts';
 import { displayName, type Opd, type Person } from '../../domain/model.ts';
-import { assessOpd, type NudgeLevel } from '../../domain/nudges/ladder.ts';
+import { assessOpd, minimumSilenceForLevel, type NudgeLevel } from '../../domain/nudges/ladder.ts';
 import { isPersonOnLeave, opdLeaveSpans } from '../../domain/calendar/leave.ts';
 import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
-import { localDateKey, zonedInstant } from '../../domain/time/zoned.ts';
+import { localDateKeyer, zonedInstant } from '../../domain/time/zoned.ts';
 
 export const NUDGE_JOB = 'nudges';
 export const REPORT_BUTTON_DATA = 'nudge:lapor';
@@ -51,6 +51,24 @@ export interface NudgeRunResult {
 }
 
 
+/** The instant a local date begins in `timeZone`. */
+function startOfLocalDate(date: LocalDate, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return zonedInstant(timeZone, y, m, d);
+}
+
+/** Groups leave by a key (OPD or person), so each OPD looks only at its own and its admins'. */
+function groupLeaves(leaves: readonly LeaveRecord[], key: (leave: LeaveRecord) => number | null): Map<number, LeaveRecord[]> {
+  const map = new Map<number, LeaveRecord[]>();
+  for (const leave of leaves) {
+    const k = key(leave);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(leave);
+    else map.set(k, [leave]);
+  }
+  return map;
+}
 
 /** Works out who is quiet on `day` and what each OPD earns. Reads only. */
 async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings: NudgeSettings): Promise<NudgePlan> {
@@ -72,15 +90,30 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
   const withoutAdmin: Opd[] = [];
   const onLeave: Opd[] = [];
 
-  const rows = await repos.activity.opdActivity();
+  // Only OPDs that can earn a reminder, have no admin, or are on leave today are read: the rest
+  // are on target (leave only lowers silence), and they are most OPDs on most days.
+  const latestQuietDay = index.latestDayWithCountSince(minimumSilenceForLevel(settings.policy, calendar.workingWeekdays.size));
+  // An OPD can be on leave today through its own leave or through all its admins' (see
+  // domain/calendar/leave.ts): both kinds of today's leave are listed whatever the activity.
+  const todaysLeave = leaves.filter((l) => l.fromDate <= day && day <= l.untilDate);
+  const { rows, activeOpds } = await repos.activity.opdsNeedingAttention({
+    quietBefore: latestQuietDay === null ? null : startOfLocalDate(addDays(latestQuietDay, 1), tz),
+    alsoOpdIds: todaysLeave.flatMap((l) => (l.opdId !== null && l.userId === null ? [l.opdId] : [])),
+    alsoOpdsOfAdminIds: todaysLeave.flatMap((l) => (l.userId !== null ? [l.userId] : [])),
+  });
+  const localDay = localDateKeyer(tz);
+  // The leave rules scan the leave they are given: give each OPD only its own and its admins'.
+  const leavesOfOpd = groupLeaves(leaves, (l) => l.opdId);
+  const leavesOfPerson = groupLeaves(leaves, (l) => l.userId);
   for (const row of rows) {
+    const relevant = [...(leavesOfOpd.get(row.opd.id) ?? []), ...row.admins.flatMap((a) => leavesOfPerson.get(a.id) ?? [])];
     // An admin on leave is not messaged; an OPD whose admins are all away counts as on leave.
-    const reachable = row.admins.filter((a) => !isPersonOnLeave(a.id, leaves, day));
+    const reachable = row.admins.filter((a) => !isPersonOnLeave(a.id, relevant, day));
     const assessment = assessOpd(
       {
-        lastReportDay: row.lastReportAt ? localDateKey(row.lastReportAt, tz) : null,
-        addedDay: localDateKey(row.createdAt, tz),
-        leaves: opdLeaveSpans(row.opd.id, row.admins.map((a) => a.id), leaves),
+        lastReportDay: row.lastReportAt ? localDay(row.lastReportAt) : null,
+        addedDay: localDay(row.createdAt),
+        leaves: opdLeaveSpans(row.opd.id, row.admins.map((a) => a.id), relevant),
       },
       index,
       settings.policy,
@@ -97,12 +130,11 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
     const adminMessage: NudgeLevel = assessment.level === 'friendly' ? 'friendly' : 'firm';
     const recipients: { person: Person; message: NudgeLevel }[] = reachable.map((person) => ({ person, message: adminMessage }));
     if (assessment.level === 'escalation') {
-      const heads = await repos.activity.headsOf(row.opd.id);
-      for (const person of [...superadmins, ...heads]) recipients.push({ person, message: 'escalation' });
+      for (const person of [...superadmins, ...row.heads]) recipients.push({ person, message: 'escalation' });
     }
     nudges.push({ opd: row.opd, silence: assessment.silence, level: assessment.level, lastReportAt: row.lastReportAt, admins: row.admins, recipients });
   }
-  return { day, workingDay, nudges, withoutAdmin, onLeave, firstWorkingDayOfWeek, previousWorkingDay, totalOpds: rows.length };
+  return { day, workingDay, nudges, withoutAdmin, onLeave, firstWorkingDayOfWeek, previousWorkingDay, totalOpds: activeOpds };
 }
 
 function messageFor(deps: AppDeps, nudge: PlannedNudge, message: NudgeLevel, lastPost: string | null, adminNames: readonly string[]): string {

@@ -39,6 +39,19 @@ export class WorkingDayIndex {
     return (this.cumulative[this.window - 1] ?? 0) - (this.cumulative[offset] ?? 0);
   }
 
+  /**
+   * The latest day before today from which `count` or more working days lie strictly between it
+   * and today (countSince(day) >= count); null when no day of the window gets there. Every
+   * earlier day gets there too: countSince never grows as `from` moves forward.
+   */
+  latestDayWithCountSince(count: number): LocalDate | null {
+    for (let offset = this.window - 1; offset >= 0; offset--) {
+      const day = addDays(this.start, offset);
+      if (this.countSince(day) >= count) return day;
+    }
+    return null;
+  }
+
   /** Working days in [from, until] (inclusive), within the window and before today. */
   countIn(from: LocalDate, until: LocalDate): number {
     const lo = Math.max(1, daysBetween(this.start, from));

@@ -49,6 +49,14 @@ export function allowedGap(policy: NudgePolicy, workingDaysPerWeek: number): num
   return Math.max(1, Math.ceil(periodDays / Math.max(1, policy.target.posts)));
 }
 
+/**
+ * The least silence (working days) that earns any reminder: an OPD quieter than this is on
+ * target whatever its leave (leave only lowers silence), so a run need not look at it.
+ */
+export function minimumSilenceForLevel(policy: NudgePolicy, workingDaysPerWeek: number): number {
+  return allowedGap(policy, workingDaysPerWeek) - 1 + Math.max(1, Math.min(policy.friendlyFrom, policy.firmFrom, policy.escalateFrom));
+}
+
 export function levelFor(policy: NudgePolicy, overdue: number): NudgeLevel | null {
   if (overdue >= policy.escalateFrom) return 'escalation';
   if (overdue >= policy.firmFrom) return 'firm';

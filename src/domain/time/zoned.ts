@@ -80,3 +80,31 @@ export function localDateKey(instant: Date, timeZone: string): string {
   const w = wallClock(instant, timeZone);
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
+
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * localDateKey for many instants at once (a nudge run asks twice per OPD, tens of thousands of
+ * times): the zone's UTC offset is asked from Intl once per UTC day and reused for every instant
+ * of that day. On a day whose offset differs between its first and last second (a DST change),
+ * every instant is asked from Intl itself. Assumes no zone changes its offset and back within
+ * one day.
+ */
+export function localDateKeyer(timeZone: string): (instant: Date) => string {
+  const offsets = new Map<number, number | null>();
+  return (instant) => {
+    const ms = instant.getTime();
+    const utcDay = Math.floor(ms / DAY_MS);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const first = offsetMs(new Date(utcDay * DAY_MS), timeZone);
+      const last = offsetMs(new Date((utcDay + 1) * DAY_MS - 1000), timeZone);
+      offset = first === last ? first : null;
+      offsets.set(utcDay, offset);
+    }
+    if (offset === null) return localDateKey(instant, timeZone);
+    const local = new Date(ms + offset);
+    return `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+  };
+}

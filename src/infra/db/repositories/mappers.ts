@@ -3,11 +3,17 @@ import { isRole } from '../../../domain/roles.ts';
 import { isPlatform } from '../../../domain/links/index.ts';
 import type { Opd as OpdRow, User as UserRow, Report as ReportRow } from '../generated/client.ts';
 
-export function toOpd(row: OpdRow): Opd {
+/** The columns toOpd reads: a query that only maps OPDs can select just these. */
+export const opdColumns = { id: true, code: true, name: true, type: true, active: true } as const;
+
+/** The columns toPerson reads: a query that only maps people can select just these. */
+export const personColumns = { id: true, telegramId: true, username: true, firstName: true, lastName: true, role: true, opdId: true } as const;
+
+export function toOpd(row: Pick<OpdRow, keyof typeof opdColumns>): Opd {
   return { id: row.id, code: row.code, name: row.name, type: row.type, active: row.active };
 }
 
-export function toPerson(row: UserRow): Person {
+export function toPerson(row: Pick<UserRow, keyof typeof personColumns>): Person {
   return {
     id: row.id,
     telegramId: row.telegramId,

@@ -1,28 +1,94 @@
-import type { ActivityRepository, JobRunRepository, NudgeRepository } from '../../../app/ports/repositories.port.ts';
+import type { ActivityRepository, JobRunRepository, NudgeRepository, OpdActivityRow } from '../../../app/ports/repositories.port.ts';
+import type { Person } from '../../../domain/model.ts';
+import type { Opd as OpdRow, Prisma } from '../generated/client.ts';
 import type { Tx } from './tx.ts';
-import { toOpd, toPerson } from './mappers.ts';
+import { opdColumns, personColumns, toOpd, toPerson } from './mappers.ts';
+
+/** OPDs per query when listing them for a nudge run: their ids are bound as parameters, and Prisma allows SQLite 999. */
+const PAGE = 500;
+
+const opdActivityColumns = { ...opdColumns, lastReportAt: true, createdAt: true } as const;
+type OpdActivityColumns = Pick<OpdRow, keyof typeof opdActivityColumns>;
 
 export function activityRepository(tx: Tx): ActivityRepository {
+  /**
+   * Active OPDs matching `where`, in code order, with their admins and heads: in pages of PAGE
+   * OPDs (each page's people with one more query, never one per OPD), and only the columns the
+   * callers read, so that a regency-wide list never holds more than a page of raw rows.
+   */
+  async function listed(where: Prisma.OpdWhereInput, rows: OpdActivityRow[], seen: Set<number>): Promise<void> {
+    for (let afterCode = ''; ; ) {
+      const page = await tx.opd.findMany({ where: { AND: [where, { active: true, code: { gt: afterCode } }] }, orderBy: { code: 'asc' }, take: PAGE, select: opdActivityColumns });
+      await withPeople(page, rows, seen);
+      if (page.length < PAGE) return;
+      afterCode = page[page.length - 1]?.code ?? afterCode;
+    }
+  }
+
+  async function withPeople(page: readonly OpdActivityColumns[], rows: OpdActivityRow[], seen: Set<number>): Promise<void> {
+    const people = await tx.user.findMany({
+      where: { role: { in: ['admin', 'leader'] }, opdId: { in: page.map((o) => o.id) } },
+      orderBy: { id: 'asc' },
+      select: personColumns,
+    });
+    const admins = new Map<number, Person[]>();
+    const heads = new Map<number, Person[]>();
+    for (const row of people) {
+      if (row.opdId === null) continue;
+      const byOpd = row.role === 'admin' ? admins : heads;
+      const list = byOpd.get(row.opdId);
+      if (list) list.push(toPerson(row));
+      else byOpd.set(row.opdId, [toPerson(row)]);
+    }
+    for (const row of page) {
+      seen.add(row.id);
+      rows.push({ opd: toOpd(row), lastReportAt: row.lastReportAt, createdAt: row.createdAt, admins: admins.get(row.id) ?? [], heads: heads.get(row.id) ?? [] });
+    }
+  }
+
   return {
     async opdActivity() {
-      const [opds, admins] = await Promise.all([
-        tx.opd.findMany({ where: { active: true }, orderBy: { code: 'asc' } }),
-        tx.user.findMany({ where: { role: 'admin', opdId: { not: null } }, orderBy: { id: 'asc' } }),
-      ]);
-      const byOpd = new Map<number, ReturnType<typeof toPerson>[]>();
-      for (const row of admins) {
-        const list = byOpd.get(row.opdId ?? -1) ?? [];
-        list.push(toPerson(row));
-        byOpd.set(row.opdId ?? -1, list);
+      const rows: OpdActivityRow[] = [];
+      await listed({}, rows, new Set());
+      return rows;
+    },
+    async opdsNeedingAttention({ quietBefore, alsoOpdIds, alsoOpdsOfAdminIds }) {
+      const activeOpds = await tx.opd.count({ where: { active: true } });
+      const rows: OpdActivityRow[] = [];
+      const seen = new Set<number>();
+      // Quiet since before `quietBefore` (or never reported and added before it), or without an admin.
+      await listed(
+        {
+          OR: [
+            ...(quietBefore ? [{ lastReportAt: { lt: quietBefore } }, { lastReportAt: null, createdAt: { lt: quietBefore } }] : []),
+            { members: { none: { role: 'admin' } } },
+          ],
+        },
+        rows,
+        seen,
+      );
+      // OPDs asked for (on leave today, or with an admin on leave today) that the scan did not
+      // list, then all in code order. Ids go in chunks: Prisma binds at most 999 on SQLite.
+      const wanted = new Set(alsoOpdIds);
+      const adminIds = [...new Set(alsoOpdsOfAdminIds)];
+      for (let i = 0; i < adminIds.length; i += PAGE) {
+        const admins = await tx.user.findMany({ where: { id: { in: adminIds.slice(i, i + PAGE) }, role: 'admin', opdId: { not: null } }, select: { opdId: true } });
+        for (const admin of admins) if (admin.opdId !== null) wanted.add(admin.opdId);
       }
-      return opds.map((row) => ({ opd: toOpd(row), lastReportAt: row.lastReportAt, createdAt: row.createdAt, admins: byOpd.get(row.id) ?? [] }));
+      const extra = [...wanted].filter((id) => !seen.has(id));
+      for (let i = 0; i < extra.length; i += PAGE) {
+        const page = await tx.opd.findMany({ where: { active: true, id: { in: extra.slice(i, i + PAGE) } }, orderBy: { code: 'asc' }, select: opdActivityColumns });
+        await withPeople(page, rows, seen);
+      }
+      if (extra.length > 0) rows.sort((a, b) => (a.opd.code < b.opd.code ? -1 : a.opd.code > b.opd.code ? 1 : 0));
+      return { rows, activeOpds };
     },
     async reportCountsBetween(from, to) {
       const groups = await tx.report.groupBy({ by: ['opdId'], where: { createdAt: { gte: from, lt: to } }, _count: { _all: true } });
       return new Map(groups.map((g) => [g.opdId, g._count._all]));
     },
     async headsOf(opdId) {
-      return (await tx.user.findMany({ where: { role: 'leader', opdId }, orderBy: { id: 'asc' } })).map(toPerson);
+      return (await tx.user.findMany({ where: { role: 'leader', opdId }, orderBy: { id: 'asc' }, select: personColumns })).map(toPerson);
     },
   };
 }
