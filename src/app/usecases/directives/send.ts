@@ -36,22 +36,23 @@ export async function sendDirective(deps: AppDeps, actor: Person, directiveId: n
         ? [{ chatId: recipients.communityChatId, opdId: null, userId: null, buttons: undefined, pin: directive.priority === 'segera' }]
         : []),
     ];
-    for (const target of targets) {
-      let lastId: number | null = null;
-      for (const [index, text] of parts.entries()) {
-        const last = index === parts.length - 1;
-        const entry: OutboxEntry = {
-          chatId: target.chatId,
-          text,
-          kind: 'directive',
-          lane,
-          dedupeKey: `directive:${directive.id}:${target.chatId}:${index}`,
-          ...(last && target.buttons ? { buttons: target.buttons } : {}),
-        };
-        lastId = await repos.outbox.add(entry, now);
-      }
-      if (lastId !== null) await repos.directives.addDelivery({ directiveId: directive.id, opdId: target.opdId, userId: target.userId, chatId: target.chatId, outboxId: lastId });
-    }
+    // Every row in one multi-row write (a directive may go to thousands): parts in order, buttons on the last.
+    const entries: OutboxEntry[] = targets.flatMap((target) =>
+      parts.map((text, index): OutboxEntry => ({
+        chatId: target.chatId,
+        text,
+        kind: 'directive',
+        lane,
+        dedupeKey: `directive:${directive.id}:${target.chatId}:${index}`,
+        ...(index === parts.length - 1 && target.buttons ? { buttons: target.buttons } : {}),
+      })),
+    );
+    const ids = await repos.outbox.addAll(entries, now);
+    const deliveries = targets.flatMap((target, t) => {
+      const lastId = ids[(t + 1) * parts.length - 1];
+      return lastId === null || lastId === undefined ? [] : [{ directiveId: directive.id, opdId: target.opdId, userId: target.userId, chatId: target.chatId, outboxId: lastId }];
+    });
+    await repos.directives.addDeliveries(deliveries);
     await repos.audit.record({
       actorId: actor.id,
       action: 'directive.sent',
