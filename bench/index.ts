@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: the /lapor burst through kopdar and through a bare telegraf echo bot (the
- * baseline), each in a fresh process against its own fake Bot API server process. Prints the
- * figures, whether each target was met, and writes bench/results/lapor-burst.json.
+ * baseline), then a broadcast to 2,000 private chats (a kopdar directive against a naive telegraf
+ * loop and a naive Promise.all), each in a fresh process against its own fake Bot API server
+ * process. Prints the figures, whether each target was met, and writes
+ * bench/results/lapor-burst.json and bench/results/broadcast.json.
  * Exits 0 whatever the figures are; 1 only if a run itself broke.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuSnapshot, otherWorkSince } from './lib/machine.ts';
+import { benchBroadcast } from './broadcast.ts';
+import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
 import { evaluateTargets, formatTable } from './lib/report.ts';
 import { spawnRunner } from './lib/runner-api.ts';
 import type { WorkloadOptions } from './lib/workload.ts';
@@ -51,14 +54,7 @@ async function main(): Promise<void> {
   const targets = evaluateTargets(kopdar, echo);
   console.log('');
   console.log(formatTable(kopdar, echo, targets));
-  // Anything above a few percent of one core is other work competing with the bots for CPU.
-  const busy = otherWork !== null && otherWork.otherCoreShare > BUSY_CORE_SHARE;
-  console.log(
-    otherWork === null
-      ? '  - could not tell whether other work ran meanwhile (no /proc).'
-      : `  - other work on the machine during the run: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core on average)` +
-          (busy ? ' — THE MACHINE WAS BUSY: these figures are unreliable, run again on a quiet machine.' : '.'),
-  );
+  const busy = reportOtherWork(otherWork);
 
   const out = path.join(import.meta.dirname, 'results', 'lapor-burst.json');
   mkdirSync(path.dirname(out), { recursive: true });
@@ -80,6 +76,35 @@ async function main(): Promise<void> {
   };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nresults written to ${path.relative(process.cwd(), out)}`);
+
+  // ---- the broadcast: 2,000 private chats at 30 msg/s ----
+  console.log('');
+  const broadcastCpuBefore = cpuSnapshot();
+  const broadcast = await benchBroadcast({ recipients: envInt('BENCH_BROADCAST_RECIPIENTS', 2000) });
+  const broadcastOtherWork = otherWorkSince(broadcastCpuBefore);
+  console.log('');
+  console.log(broadcast.table);
+  const broadcastBusy = reportOtherWork(broadcastOtherWork);
+  const broadcastOut = path.join(import.meta.dirname, 'results', 'broadcast.json');
+  const figures = { recipients: broadcast.recipients, kopdar: broadcast.kopdar, telegrafLoop: broadcast.loop, promiseAll: broadcast.all, targets: broadcast.targets };
+  writeFileSync(
+    broadcastOut,
+    `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: { ...report.machine, otherWork: broadcastOtherWork, busy: broadcastBusy }, ...figures }, null, 2)}\n`,
+  );
+  console.log(`\nresults written to ${path.relative(process.cwd(), broadcastOut)}`);
+}
+
+/** Prints how much other work ran meanwhile; true when it makes the figures unreliable. */
+function reportOtherWork(otherWork: OtherWork | null): boolean {
+  // Anything above a few percent of one core is other work competing with the bots for CPU.
+  const busy = otherWork !== null && otherWork.otherCoreShare > BUSY_CORE_SHARE;
+  console.log(
+    otherWork === null
+      ? '  - could not tell whether other work ran meanwhile (no /proc).'
+      : `  - other work on the machine during the run: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core on average)` +
+          (busy ? ' — THE MACHINE WAS BUSY: these figures are unreliable, run again on a quiet machine.' : '.'),
+  );
+  return busy;
 }
 
 main().then(

@@ -73,10 +73,22 @@ export interface WaitResult {
   readonly reports: number;
 }
 
+/** A message the bot sent, with the callback buttons under it. */
+export interface BotMessage {
+  readonly messageId: number;
+  readonly at: number;
+  readonly text: string;
+  readonly buttons: readonly { readonly text: string; readonly data: string }[];
+}
+
 export interface ObserverApi {
   start(params: { token: string; limits: LimitOptions; botUsername?: string }): Promise<{ apiRoot: string }>;
   /** Queues every message as an update at once (one synchronous loop). */
   push(params: { messages: readonly PushInput[] }): { pushes: Push[] };
+  /** A user taps an inline button under a bot message (one update, queued at once). */
+  click(params: { from: PushInput['from']; chatId: number; messageId: number; data: string }): Push;
+  /** The first sendMessage to `chatId` (past or future) whose plain text includes `contains`. */
+  waitForMessage(params: { chatId: number; contains: string; timeoutMs: number }): Promise<BotMessage>;
   /** Starts polling the Report table of `databaseFile` every `intervalMs`. */
   watchReports(params: { databaseFile: string; intervalMs: number }): void;
   /**

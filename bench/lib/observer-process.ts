@@ -66,6 +66,23 @@ const handlers: ObserverApi = {
     return { pushes };
   },
 
+  click({ from, chatId, messageId, data }) {
+    const updateId = server().clickButton({ from, chatId, messageId, data });
+    return { updateId, at: Date.now() };
+  },
+
+  async waitForMessage({ chatId, contains, timeoutMs }) {
+    const call = await server().waitForMessage(chatId, contains, { timeoutMs });
+    const markup = call.replyMarkup;
+    const buttons = markup && 'inline_keyboard' in markup ? markup.inline_keyboard.flat() : [];
+    return {
+      messageId: call.messageId ?? 0,
+      at: call.at,
+      text: call.plainText ?? call.text ?? '',
+      buttons: buttons.flatMap((b) => ('callback_data' in b ? [{ text: b.text, data: b.callback_data }] : [])),
+    };
+  },
+
   watchReports({ databaseFile, intervalMs }) {
     stopWatching();
     const db = new Database(databaseFile, { readonly: true, fileMustExist: true });

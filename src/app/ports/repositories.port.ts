@@ -276,6 +276,8 @@ export interface OutboxRepository {
   enqueue(entries: readonly OutboxEntry[], at: Date): Promise<number>;
   /** Writes one entry and returns its id (null when its dedupe key was already written). */
   add(entry: OutboxEntry, at: Date): Promise<number | null>;
+  /** Writes many entries at once (same rules); returns each entry's id or null, in entry order. */
+  addAll(entries: readonly OutboxEntry[], at: Date): Promise<(number | null)[]>;
   /** Oldest pending messages first. */
   pending(limit: number): Promise<StoredOutboxMessage[]>;
   markSent(id: number, messageId: number | null, at: Date): Promise<void>;
@@ -336,7 +338,7 @@ export interface DirectiveRepository {
   awaitingReminder(): Promise<DirectiveRecord[]>;
   /** Sent directives whose deadline has passed without a summary to the author. */
   pastDeadline(now: Date): Promise<DirectiveRecord[]>;
-  addDelivery(delivery: { directiveId: number; opdId: number | null; userId: number | null; chatId: bigint; outboxId: number }): Promise<void>;
+  addDeliveries(deliveries: readonly { directiveId: number; opdId: number | null; userId: number | null; chatId: bigint; outboxId: number }[]): Promise<void>;
   deliveries(directiveId: number): Promise<DeliveryRow[]>;
   /** Records an OPD's acknowledgement once; returns the acknowledgement that stands. */
   acknowledge(ack: { directiveId: number } & AckRecord): Promise<{ readonly first: boolean; readonly ack: AckRecord }>;

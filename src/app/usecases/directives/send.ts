@@ -36,25 +36,26 @@ export async function sendDirective(deps: AppDeps, actor: Person, directiveId: n
         ? [{ chatId: recipients.communityChatId, opdId: null, userId: null, buttons: undefined, pin: directive.priority === 'segera' }]
         : []),
     ];
-    for (const target of targets) {
-      let lastId: number | null = null;
-      // One row per part, in order; buttons on the last part, the pin on the first.
-      for (const [index, part] of parts.entries()) {
-        const last = index === parts.length - 1;
-        const entry: OutboxEntry = {
-          chatId: target.chatId,
-          text: part.kind === 'media' ? part.caption : part.text,
-          ...(part.kind === 'media' ? { media: part.media } : {}),
-          kind: 'directive',
-          lane,
-          dedupeKey: `directive:${directive.id}:${target.chatId}:${index}`,
-          ...(last && target.buttons ? { buttons: target.buttons } : {}),
-          ...(index === 0 && target.pin ? { pin: true } : {}),
-        };
-        lastId = await repos.outbox.add(entry, now);
-      }
-      if (lastId !== null) await repos.directives.addDelivery({ directiveId: directive.id, opdId: target.opdId, userId: target.userId, chatId: target.chatId, outboxId: lastId });
-    }
+    // Every row in one multi-row write (a directive may go to thousands): parts in order,
+    // buttons on the last part, the pin on the first.
+    const entries: OutboxEntry[] = targets.flatMap((target) =>
+      parts.map((part, index): OutboxEntry => ({
+        chatId: target.chatId,
+        text: part.kind === 'media' ? part.caption : part.text,
+        ...(part.kind === 'media' ? { media: part.media } : {}),
+        kind: 'directive',
+        lane,
+        dedupeKey: `directive:${directive.id}:${target.chatId}:${index}`,
+        ...(index === parts.length - 1 && target.buttons ? { buttons: target.buttons } : {}),
+        ...(index === 0 && target.pin ? { pin: true } : {}),
+      })),
+    );
+    const ids = await repos.outbox.addAll(entries, now);
+    const deliveries = targets.flatMap((target, t) => {
+      const lastId = ids[(t + 1) * parts.length - 1];
+      return lastId === null || lastId === undefined ? [] : [{ directiveId: directive.id, opdId: target.opdId, userId: target.userId, chatId: target.chatId, outboxId: lastId }];
+    });
+    await repos.directives.addDeliveries(deliveries);
     await repos.audit.record({
       actorId: actor.id,
       action: 'directive.sent',

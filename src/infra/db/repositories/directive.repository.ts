@@ -79,8 +79,8 @@ export function directiveRepository(tx: Tx): DirectiveRepository {
     async pastDeadline(now) {
       return (await tx.directive.findMany({ where: { status: 'sent', summarizedAt: null, deadline: { lte: now } } })).map(toRecord);
     },
-    async addDelivery(delivery) {
-      await tx.directiveDelivery.create({ data: delivery });
+    async addDeliveries(deliveries) {
+      for (let i = 0; i < deliveries.length; i += 100) await tx.directiveDelivery.createMany({ data: deliveries.slice(i, i + 100) });
     },
     async deliveries(directiveId) {
       const rows = await tx.directiveDelivery.findMany({ where: { directiveId }, orderBy: { id: 'asc' } });

@@ -32,33 +32,66 @@ function mediaOf(row: OutboxMessage): MediaRef | undefined {
   return { kind: row.mediaKind, fileId: row.mediaFileId };
 }
 
+/** Rows per INSERT / keys per IN list: well under SQLite's (and Prisma's) bound-parameter limits. */
+const CHUNK = 100;
+
+/** The columns of a new row, in one place for every way rows are written. */
+function rowData(entry: OutboxEntry, at: Date) {
+  return {
+    chatId: entry.chatId,
+    text: entry.text,
+    buttons: entry.buttons ? JSON.stringify(entry.buttons) : null,
+    kind: entry.kind,
+    lane: entry.lane,
+    dedupeKey: entry.dedupeKey ?? null,
+    mediaKind: entry.media?.kind ?? null,
+    mediaFileId: entry.media?.fileId ?? null,
+    pin: entry.pin ?? false,
+    createdAt: at,
+  };
+}
+
 export function outboxRepository(tx: Tx): OutboxRepository {
-  const add = async (entry: OutboxEntry, at: Date): Promise<number | null> => {
-    if (entry.dedupeKey && (await tx.outboxMessage.findUnique({ where: { dedupeKey: entry.dedupeKey }, select: { id: true } }))) return null;
-    const row = await tx.outboxMessage.create({
-      data: {
-        chatId: entry.chatId,
-        text: entry.text,
-        buttons: entry.buttons ? JSON.stringify(entry.buttons) : null,
-        kind: entry.kind,
-        lane: entry.lane,
-        dedupeKey: entry.dedupeKey ?? null,
-        mediaKind: entry.media?.kind ?? null,
-        mediaFileId: entry.media?.fileId ?? null,
-        pin: entry.pin ?? false,
-        createdAt: at,
-      },
-      select: { id: true },
+  /**
+   * Writes the entries whose dedupe key is new (the first of equal keys wins) in multi-row
+   * INSERTs: a 2,000-recipient directive is ~40 statements instead of ~4,000, so the transaction
+   * that writes it stays short. Returns each entry's id, or null when it was skipped.
+   */
+  const addAll = async (entries: readonly OutboxEntry[], at: Date): Promise<(number | null)[]> => {
+    const keys = entries.flatMap((e) => (e.dedupeKey ? [e.dedupeKey] : []));
+    const taken = new Set<string>();
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows = await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys.slice(i, i + CHUNK) } }, select: { dedupeKey: true } });
+      for (const row of rows) if (row.dedupeKey) taken.add(row.dedupeKey);
+    }
+    const fresh: { entry: OutboxEntry; index: number }[] = [];
+    entries.forEach((entry, index) => {
+      if (entry.dedupeKey) {
+        if (taken.has(entry.dedupeKey)) return;
+        taken.add(entry.dedupeKey);
+      }
+      fresh.push({ entry, index });
     });
-    return row.id;
+    const ids: (number | null)[] = entries.map(() => null);
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      const batch = fresh.slice(i, i + CHUNK);
+      const rows = await tx.outboxMessage.createManyAndReturn({ data: batch.map(({ entry }) => rowData(entry, at)), select: { id: true, dedupeKey: true } });
+      // RETURNING comes in no promised order; ids are assigned in insertion order.
+      rows.sort((a, b) => a.id - b.id);
+      batch.forEach(({ entry, index }, k) => {
+        const row = rows[k];
+        if (!row || row.dedupeKey !== (entry.dedupeKey ?? null)) throw new Error('outbox: inserted rows do not match the entries');
+        ids[index] = row.id;
+      });
+    }
+    return ids;
   };
   return {
     async enqueue(entries, at) {
-      let written = 0;
-      for (const entry of entries) if ((await add(entry, at)) !== null) written++;
-      return written;
+      return (await addAll(entries, at)).filter((id) => id !== null).length;
     },
-    add: (entry, at) => add(entry, at),
+    add: async (entry, at) => (await addAll([entry], at))[0] ?? null,
+    addAll: (entries, at) => addAll(entries, at),
     async pending(limit) {
       return (await tx.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: limit })).map(toStored);
     },
