@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBroadcast } from './broadcast.ts';
+import { benchNudges } from './nudges.ts';
 import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
 import { evaluateTargets, formatTable } from './lib/report.ts';
 import { spawnRunner } from './lib/runner-api.ts';
@@ -92,6 +93,14 @@ async function main(): Promise<void> {
     `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: { ...report.machine, otherWork: broadcastOtherWork, busy: broadcastBusy }, ...figures }, null, 2)}\n`,
   );
   console.log(`\nresults written to ${path.relative(process.cwd(), broadcastOut)}`);
+
+  // ---- the morning nudge computation: 25,000 OPDs, 5,000,000 reports ----
+  console.log('');
+  const nudges = await benchNudges();
+  console.log(nudges.table);
+  const nudgesOut = path.join(import.meta.dirname, 'results', 'nudges.json');
+  writeFileSync(nudgesOut, `${JSON.stringify(nudges.json, null, 2)}\n`);
+  console.log(`\nresults written to ${path.relative(process.cwd(), nudgesOut)}`);
 }
 
 /** Prints how much other work ran meanwhile; true when it makes the figures unreliable. */

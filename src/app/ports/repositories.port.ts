@@ -236,8 +236,11 @@ export interface NudgeRecord {
 }
 
 export interface NudgeRepository {
-  /** Records a nudge unless one exists for (opd, day, level); false when it already did. */
-  recordOnce(nudge: NudgeRecord, at: Date): Promise<boolean>;
+  /**
+   * Records each nudge unless one exists for its (opd, day, level), in a few statements: true
+   * for each nudge recorded now, in order; false for one that already was.
+   */
+  recordAllOnce(nudges: readonly NudgeRecord[], at: Date): Promise<boolean[]>;
   forDay(day: LocalDate): Promise<NudgeRecord[]>;
 }
 

@@ -192,8 +192,12 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
     const entries: OutboxEntry[] = [];
     const button: Button[][] = [[{ text: deps.messages.nudge.reportButton, callbackData: REPORT_BUTTON_DATA }]];
     let recorded = 0;
-    for (const nudge of result.nudges) {
-      if (!(await repos.nudges.recordOnce({ opdId: nudge.opd.id, day, level: nudge.level, silence: nudge.silence }, now))) continue;
+    const isNew = await repos.nudges.recordAllOnce(
+      result.nudges.map((nudge) => ({ opdId: nudge.opd.id, day, level: nudge.level, silence: nudge.silence })),
+      now,
+    );
+    for (const [index, nudge] of result.nudges.entries()) {
+      if (!isNew[index]) continue;
       recorded++;
       const lastPost = nudge.lastReportAt ? formatDateTimeId(nudge.lastReportAt, tz) : null;
       const adminNames = nudge.admins.map((a) => displayName(a));

@@ -95,11 +95,18 @@ export function activityRepository(tx: Tx): ActivityRepository {
 
 export function nudgeRepository(tx: Tx): NudgeRepository {
   return {
-    async recordOnce(nudge, at) {
-      const existing = await tx.nudge.findUnique({ where: { opdId_day_level: { opdId: nudge.opdId, day: nudge.day, level: nudge.level } } });
-      if (existing) return false;
-      await tx.nudge.create({ data: { ...nudge, createdAt: at } });
-      return true;
+    async recordAllOnce(nudges, at) {
+      const key = (n: { opdId: number; day: string; level: string }) => `${n.opdId}|${n.day}|${n.level}`;
+      const days = [...new Set(nudges.map((n) => n.day))];
+      const taken = new Set((await tx.nudge.findMany({ where: { day: { in: days } }, select: { opdId: true, day: true, level: true } })).map(key));
+      const recorded = nudges.map((n) => {
+        if (taken.has(key(n))) return false;
+        taken.add(key(n));
+        return true;
+      });
+      const fresh = nudges.filter((_, i) => recorded[i]);
+      for (let i = 0; i < fresh.length; i += 200) await tx.nudge.createMany({ data: fresh.slice(i, i + 200).map((n) => ({ ...n, createdAt: at })) });
+      return recorded;
     },
     async forDay(day) {
       const rows = await tx.nudge.findMany({ where: { day }, orderBy: { id: 'asc' } });
