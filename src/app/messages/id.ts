@@ -98,7 +98,7 @@ export const id = {
     cabut: { description: 'Cabut status admin atau pimpinan seseorang', usage: '@username | ID' },
     pindah: { description: 'Pindahkan admin ke OPD lain', usage: '@username | ID KODE_OPD' },
     opd: { description: 'Daftar OPD dan jumlah adminnya', usage: '' },
-    hubungkan: { description: 'Jadikan grup ini grup komunitas (rekap harian)', usage: 'komunitas' },
+    hubungkan: { description: 'Jadikan grup ini grup komunitas atau grup pimpinan', usage: 'komunitas | pimpinan' },
     arahan: { description: 'Kirim arahan prioritas ke admin OPD', usage: '[segera|penting|biasa] [untuk:KODE] teks' },
     statusArahan: { description: 'Status pengiriman, konfirmasi dan tindak lanjut arahan', usage: '[NOMOR]' },
     arahanList: { description: 'Arahan terbaru', usage: '' },
@@ -180,9 +180,9 @@ export const id = {
     ackButton: '✅ Siap, dilaksanakan',
     questionButton: '❓ Perlu penjelasan',
     followUpButton: '📝 Lapor tindak lanjut',
-    preview: (copy: string, recipients: number, opds: number, group: boolean) =>
+    preview: (copy: string, recipients: number, opds: number, groups: readonly string[]) =>
       `<b>Pratinjau arahan</b> (belum dikirim)\n` +
-      `Penerima: <b>${recipients}</b> admin dari <b>${opds}</b> OPD${group ? ' + grup komunitas' : ''}.\n` +
+      `Penerima: <b>${recipients}</b> admin dari <b>${opds}</b> OPD${groups.map((g) => ` + ${g}`).join('')}.\n` +
       'Ubah prioritas atau konfirmasi dengan tombol, lalu tekan Kirim.\n\n———\n' +
       copy,
     sendButton: '📤 Kirim',
@@ -240,10 +240,15 @@ export const id = {
     statusWord: { draft: 'draf', sent: 'terkirim', cancelled: 'dibatalkan' } satisfies Record<DirectiveStatus, string>,
   },
 
+  groupName: { komunitas: 'grup komunitas', pimpinan: 'grup pimpinan' },
+
   community: {
     bound: (title: string) =>
       `✅ Grup ini (${e(title)}) sekarang menjadi <b>grup komunitas</b> kopdar: rekap harian akan dikirim ke sini setiap pagi hari kerja.`,
-    usage: 'Cara pakai (di grup komunitas): <code>/hubungkan komunitas</code>.',
+    leadersBound: (title: string) =>
+      `✅ Grup ini (${e(title)}) sekarang menjadi <b>grup pimpinan</b> kopdar: setiap arahan juga dikirim ke sini.`,
+    usage:
+      'Cara pakai (di grupnya): <code>/hubungkan komunitas</code> untuk grup admin medsos (rekap harian dan arahan), atau <code>/hubungkan pimpinan</code> untuk grup pimpinan (arahan).',
   },
 
   nudge: {

@@ -29,7 +29,11 @@ export function previewButtons(deps: AppDeps, directive: DirectiveRecord): Butto
 
 export async function previewText(deps: AppDeps, directive: DirectiveRecord): Promise<string> {
   const recipients = await deps.uow.run((repos) => recipientsOf(repos, directive));
-  return deps.messages.directive.preview(directiveCopy(deps, directive), recipients.admins.length, recipients.opds.length, recipients.communityChatId !== null);
+  const groups = [
+    ...(recipients.communityChatId !== null ? [deps.messages.groupName.komunitas] : []),
+    ...(recipients.leadersChatId !== null ? [deps.messages.groupName.pimpinan] : []),
+  ];
+  return deps.messages.directive.preview(directiveCopy(deps, directive), recipients.admins.length, recipients.opds.length, groups);
 }
 
 /**

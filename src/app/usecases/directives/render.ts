@@ -5,7 +5,7 @@ import { inAudience } from '../../../domain/directives/directive.ts';
 import type { Opd, Person } from '../../../domain/model.ts';
 import { escapeHtml } from '../../../domain/text/html.ts';
 import { formatDateTimeId } from '../../../domain/time/format.ts';
-import { COMMUNITY_CHAT_KEY } from '../community.ts';
+import { COMMUNITY_CHAT_KEY, LEADERS_CHAT_KEY } from '../community.ts';
 
 export const DIRECTIVE_PREFIX = 'd';
 export const MAX_DIRECTIVE_LENGTH = 3500;
@@ -51,16 +51,19 @@ export interface Recipients {
   readonly admins: readonly { readonly person: Person; readonly opd: Opd }[];
   readonly opds: readonly Opd[];
   readonly communityChatId: bigint | null;
+  readonly leadersChatId: bigint | null;
 }
 
-/** Every admin of every targeted OPD, and the community group when one is bound. */
+/** Every admin of every targeted OPD, and the community and leaders' groups when bound. */
 export async function recipientsOf(repos: Repositories, directive: Pick<DirectiveRecord, 'audience'>): Promise<Recipients> {
   const rows = await repos.activity.opdActivity();
   const targeted = rows.filter((row) => inAudience(directive.audience, row.opd));
   const community = await repos.settings.get(COMMUNITY_CHAT_KEY);
+  const leaders = await repos.settings.get(LEADERS_CHAT_KEY);
   return {
     admins: targeted.flatMap((row) => row.admins.map((person) => ({ person, opd: row.opd }))),
     opds: targeted.map((row) => row.opd),
     communityChatId: community && /^-?\d+$/.test(community.value) ? BigInt(community.value) : null,
+    leadersChatId: leaders && /^-?\d+$/.test(leaders.value) ? BigInt(leaders.value) : null,
   };
 }

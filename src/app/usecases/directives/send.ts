@@ -35,6 +35,9 @@ export async function sendDirective(deps: AppDeps, actor: Person, directiveId: n
       ...(recipients.communityChatId !== null
         ? [{ chatId: recipients.communityChatId, opdId: null, userId: null, buttons: undefined, pin: directive.priority === 'segera' }]
         : []),
+      ...(recipients.leadersChatId !== null && recipients.leadersChatId !== recipients.communityChatId
+        ? [{ chatId: recipients.leadersChatId, opdId: null, userId: null, buttons: undefined, pin: false }]
+        : []),
     ];
     // Every row in one multi-row write (a directive may go to thousands): parts in order,
     // buttons on the last part, the pin on the first.
