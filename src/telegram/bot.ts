@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { concernsBot, route, type RoutedResult } from '../../commands/router.ts';
@@ -77,6 +78,11 @@ export class KopdarBot {
       // together, so a crash leaves the update unclaimed and its redelivery is handled again.
       let duplicate = false;
       const result = await deps.uow.run(async () => {
+        // One turn of the event loop per update. Updates queue for the database and each hands
+        // it to the next inside the microtask queue, so a burst would otherwise be handled in
+        // one stretch of seconds in which no timer fires and no socket is read: replies could
+        // not leave on time, and those that did would reach Telegram bunched together.
+        await nextTurn();
         if (!(await claimUpdate(deps, update.update_id))) {
           duplicate = true;
           return null;

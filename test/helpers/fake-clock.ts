@@ -21,6 +21,15 @@ export class FakeClock implements Clock {
     return new Date(this.current);
   }
 
+  /** A timer is a sleeper too: `advance` calls it at its deadline, in order; counted as pending. */
+  setTimer(ms: number, callback: () => void): () => void {
+    const sleeper: Sleeper = { wakeAt: this.current + Math.max(0, ms), resolve: callback };
+    this.sleepers.push(sleeper);
+    return () => {
+      this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+    };
+  }
+
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);

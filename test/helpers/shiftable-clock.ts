@@ -21,6 +21,11 @@ export class ShiftableClock implements Clock {
     return delay(Math.max(0, ms), undefined, signal ? { signal } : undefined);
   }
 
+  setTimer(ms: number, callback: () => void): () => void {
+    const timer = setTimeout(callback, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  }
+
   shift(ms: number): void {
     if (ms < 0) throw new Error('ShiftableClock only moves forward');
     this.offsetMs += ms;
