@@ -75,7 +75,7 @@ export const directiveButtons = defineAction({
     const authoring = ctx.actor.role === 'superadmin' || ctx.actor.role === 'leader';
     switch (verb) {
       case 'ack':
-        return acknowledgeDirective(deps, ctx.actor, id);
+        return acknowledgeDirective(deps, ctx.actor, id, ctx.messageIsMedia);
       case 'ask':
         return explainQuestion(deps, id);
       case 'fu':

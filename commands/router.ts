@@ -28,6 +28,7 @@ export type IncomingEvent =
       readonly from: TelegramProfile;
       readonly chat: { readonly id: bigint; readonly kind: ChatKind } | null;
       readonly messageId: number | null;
+      readonly messageIsMedia: boolean;
       readonly data: string;
     };
 
@@ -79,7 +80,7 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
     if (!action || !action.roles.includes(actor.role) || !event.chat) {
       return { actor, command: null, replies: [], answer: m.common.buttonExpired, roleChanges: ownRoleChange };
     }
-    const outcome = await action.execute({ actor, chat: event.chat, messageId: event.messageId }, event.data, deps);
+    const outcome = await action.execute({ actor, chat: event.chat, messageId: event.messageId, messageIsMedia: event.messageIsMedia }, event.data, deps);
     return {
       actor,
       command: `button:${prefix}`,

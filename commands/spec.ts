@@ -78,6 +78,8 @@ export interface ActionOutcome extends Outcome {
 
 export interface ActionContext extends CommandContext {
   readonly messageId: number | null;
+  /** The tapped message is a photo, video or document (its caption, not its text, is edited). */
+  readonly messageIsMedia: boolean;
 }
 
 export interface ActionSpec<Args> {

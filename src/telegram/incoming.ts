@@ -50,6 +50,7 @@ export function toIncomingEvent(update: Update): IncomingEvent | null {
       from: profileOf(query.from),
       chat: message ? chatOf(message.chat) : null,
       messageId: message?.message_id ?? null,
+      messageIsMedia: Boolean(message && ('photo' in message || 'video' in message || 'document' in message)),
       data: query.data,
     };
   }

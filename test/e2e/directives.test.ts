@@ -114,6 +114,10 @@ describe('directives (arahan) end to end', () => {
     const status = await say(superadmin, '/status_arahan 2', /Status arahan #2/);
     expect(status.text).toContain('tindak lanjut 1/2 OPD');
     expect(status.text).toContain('Belum tindak lanjut: DINKES');
+    // A post DINKES had already reported can still be marked as its follow-up.
+    await say(dinkes1, '/lapor https://www.instagram.com/p/DINKESPOST1/', /^✅/);
+    expect((await say(dinkes1, '/lapor #2 https://instagram.com/p/DINKESPOST1', /^✅/)).text).toContain('kini ditandai sebagai tindak lanjut arahan #2');
+    expect((await say(superadmin, '/status_arahan', /Status arahan #2/)).text).toContain('tindak lanjut 2/2 OPD');
   });
 
   it('reminds OPDs that have not acknowledged, once, and summarises at the deadline', async () => {
@@ -131,7 +135,7 @@ describe('directives (arahan) end to end', () => {
     await h.kopdar.scheduler.tick();
     const summary = await h.tg.waitForMessage(superadmin.id, /Batas waktu arahan #2 tiba/, { since: mark });
     expect(summary.text).toContain('Konfirmasi: 1/2 OPD');
-    expect(summary.text).toContain('tindak lanjut: 1/2 OPD');
+    expect(summary.text).toContain('tindak lanjut: 2/2 OPD');
   });
 
   it("a leader's directive carries the configured title and defaults to segera", async () => {

@@ -210,7 +210,8 @@ export const id = {
     ackThanks: 'Terima kasih, konfirmasi tercatat.',
     ackAlready: (name: string, when: string) => `Sudah dikonfirmasi oleh ${name} pada ${when}.`,
     ackNotForYou: 'Arahan ini bukan untuk OPD Anda.',
-    ackedCopy: (copy: string, name: string, code: string, when: string) => `${copy}\n\n✅ <b>Dikonfirmasi</b> oleh ${e(name)} (${e(code)}) pada ${e(when)}.`,
+    // The acknowledgement comes first, so it survives when the edited copy must be shortened.
+    ackedCopy: (copy: string, name: string, code: string, when: string) => `✅ <b>Dikonfirmasi</b> oleh ${e(name)} (${e(code)}) pada ${e(when)}.\n\n${copy}`,
     askHow: (id: number) => `Tulis pertanyaan Anda tentang arahan #${id} dengan perintah:\n<code>/tanya ${id} pertanyaan Anda</code>`,
     askAnswer: 'Kirim pertanyaan dengan /tanya.',
     followUpHow: (id: number) => `Setelah mengunggah postingan tindak lanjut, laporkan dengan:\n<code>/lapor #${id} &lt;tautan&gt;</code>`,
@@ -220,14 +221,15 @@ export const id = {
     questionSent: (id: number) => `Pertanyaan Anda tentang arahan #${id} sudah diteruskan kepada pembuatnya. Terima kasih.`,
     unknown: (id: number) => `Arahan #${id} tidak ditemukan.`,
     reminder: (copy: string) => `🔔 <b>Pengingat:</b> OPD Anda belum mengonfirmasi arahan berikut.\n\n${copy}`,
-    deadlineSummary: (id: number, acked: number, followed: number, total: number, silent: readonly string[]) =>
+    deadlineSummary: (id: number, acked: number | null, followed: number, total: number, silent: readonly string[]) =>
       `⏰ <b>Batas waktu arahan #${id} tiba.</b>\n` +
-      `Konfirmasi: ${acked}/${total} OPD · tindak lanjut: ${followed}/${total} OPD.\n` +
+      `${acked === null ? '' : `Konfirmasi: ${acked}/${total} OPD · `}tindak lanjut: ${followed}/${total} OPD.\n` +
       (silent.length > 0 ? `Belum ada respons: ${silent.map(e).join(', ')}.` : 'Semua OPD sudah merespons. Terima kasih!'),
     statusHeader: (id: number, priority: Priority, when: string) => `<b>Status arahan #${id}</b> · ${priority} · dikirim ${e(when)}`,
-    statusCounts: (p: { sent: number; pending: number; failed: number; total: number; acked: number; followed: number; opds: number }) =>
+    statusCounts: (p: { sent: number; pending: number; failed: number; total: number; acked: number | null; followed: number; opds: number }) =>
       `Terkirim ${p.sent}/${p.total}${p.pending > 0 ? ` (menunggu ${p.pending})` : ''}${p.failed > 0 ? ` · gagal ${p.failed}` : ''}\n` +
-      `Konfirmasi ${p.acked}/${p.opds} OPD · tindak lanjut ${p.followed}/${p.opds} OPD`,
+      `${p.acked === null ? 'Konfirmasi tidak diminta' : `Konfirmasi ${p.acked}/${p.opds} OPD`} · tindak lanjut ${p.followed}/${p.opds} OPD`,
+    groupCopy: 'grup',
     statusMissing: (label: string, codes: readonly string[]) => `${label}: ${codes.length > 0 ? codes.map(e).join(', ') : '—'}`,
     statusNotAcked: 'Belum konfirmasi',
     statusNoFollowUp: 'Belum tindak lanjut',
@@ -276,7 +278,7 @@ export const id = {
       `<b>${p.active} dari ${p.total} OPD</b> aktif melapor.` +
       (p.top.length > 0 ? `\n🙏 Terima kasih kepada ${p.top.map((t) => `<b>${e(t.code)}</b> (${t.posts})`).join(', ')} atas postingannya!` : '') +
       `\n\n${p.quiet} OPD sudah lewat target dan belum melapor.` +
-      (p.named.length > 0 ? ` Sudah lebih dari dua hari kerja: ${p.named.map(e).join(', ')}. Semangat, kami tunggu postingannya!` : ''),
+      (p.named.length > 0 ? ` Perlu perhatian: ${p.named.map(e).join(', ')}. Semangat, kami tunggu postingannya!` : ''),
     never: 'belum pernah',
     dryRunHeader: (date: string, working: boolean) => (working ? `Rencana pengingat ${date} (uji coba, tidak ada yang dikirim):` : `${date} bukan hari kerja: tidak ada pengingat.`),
   },
@@ -306,6 +308,8 @@ export const id = {
     unknownDirective: (id: number, code: string) =>
       `❌ Arahan #${id} tidak ditemukan atau tidak ditujukan kepada ${e(code)}, jadi tidak ada yang dicatat. Periksa nomornya dengan /arahan_list, atau laporkan tanpa <code>#${id}</code>.`,
     asFollowUp: (id: number) => ` Dicatat sebagai tindak lanjut arahan #${id}.`,
+    linkedAsFollowUp: (platform: Platform, code: string, directiveId: number) =>
+      `✅ Postingan ${id.platformName[platform]} ${e(code)} yang sudah tercatat kini ditandai sebagai tindak lanjut arahan #${directiveId}.`,
     adminWithoutOpd: '❌ Akun Anda belum terhubung dengan OPD mana pun, jadi laporan belum bisa dicatat. Mohon hubungi Diskominfo.',
     tooMany: (max: number, skipped: number) =>
       `❌ Satu pesan diproses paling banyak ${max} tautan; ${skipped} tautan lainnya belum dicatat. Kirim sisanya di pesan berikutnya.`,

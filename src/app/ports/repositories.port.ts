@@ -86,6 +86,7 @@ export interface ReportRepository {
   countForOpdSince(opdId: number, since: Date): Promise<number>;
   lastByReporter(reporterId: number): Promise<RecordedReport | null>;
   delete(id: number): Promise<void>;
+  linkToDirective(reportId: number, directiveId: number): Promise<void>;
   recentForOpd(opdId: number, limit: number): Promise<RecordedReport[]>;
   between(from: Date, to: Date): Promise<RecordedReport[]>;
 }
@@ -281,7 +282,7 @@ export interface OutboxRepository {
   add(entry: OutboxEntry, at: Date): Promise<number | null>;
   /** Writes many entries at once (same rules); returns each entry's id or null, in entry order. */
   addAll(entries: readonly OutboxEntry[], at: Date): Promise<(number | null)[]>;
-  /** Oldest pending messages first. */
+  /** Pending messages: the urgent lane first, oldest first within a lane. */
   pending(limit: number): Promise<StoredOutboxMessage[]>;
   markSent(id: number, messageId: number | null, at: Date): Promise<void>;
   markFailed(id: number, error: string, at: Date): Promise<void>;

@@ -35,8 +35,6 @@ export interface NudgePlan {
   readonly withoutAdmin: readonly Opd[];
   /** OPDs on approved leave today. */
   readonly onLeave: readonly Opd[];
-  /** No earlier day of this week was a working day (the weekly no-admin list goes out then). */
-  readonly firstWorkingDayOfWeek: boolean;
   /** The digest covers posts since this working day began (weekends and holidays included). */
   readonly previousWorkingDay: LocalDate;
   readonly totalOpds: number;
@@ -79,9 +77,7 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
   const workingDay = isWorkingDay(calendar, day);
   let previousWorkingDay = addDays(day, -1);
   for (let back = 1; back <= 14 && !isWorkingDay(calendar, previousWorkingDay); back++) previousWorkingDay = addDays(day, -back - 1);
-  if (!workingDay) return { day, workingDay, nudges: [], withoutAdmin: [], onLeave: [], firstWorkingDayOfWeek: false, previousWorkingDay, totalOpds: 0 };
-  let firstWorkingDayOfWeek = true;
-  for (let back = 1; back < weekdayOf(day); back++) if (isWorkingDay(calendar, addDays(day, -back))) firstWorkingDayOfWeek = false;
+  if (!workingDay) return { day, workingDay, nudges: [], withoutAdmin: [], onLeave: [], previousWorkingDay, totalOpds: 0 };
 
   const index = new WorkingDayIndex(calendar, day, WINDOW_DAYS);
   const leaves = await repos.leaves.overlapping(windowStart, day);
@@ -134,7 +130,7 @@ async function plan(deps: AppDeps, repos: Repositories, day: LocalDate, settings
     }
     nudges.push({ opd: row.opd, silence: assessment.silence, level: assessment.level, lastReportAt: row.lastReportAt, admins: row.admins, recipients });
   }
-  return { day, workingDay, nudges, withoutAdmin, onLeave, firstWorkingDayOfWeek, previousWorkingDay, totalOpds: activeOpds };
+  return { day, workingDay, nudges, withoutAdmin, onLeave, previousWorkingDay, totalOpds: activeOpds };
 }
 
 function messageFor(deps: AppDeps, nudge: PlannedNudge, message: NudgeLevel, lastPost: string | null, adminNames: readonly string[]): string {
@@ -213,10 +209,13 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
       }
     }
     if (settings.communityChatId !== null) entries.push(await digestEntry(deps, repos, result, settings.communityChatId, result.totalOpds));
-    if (result.withoutAdmin.length > 0 && result.firstWorkingDayOfWeek) {
+    // Once a week, by the week's first run (normally its first working day; later if that day's
+    // run never happened): the key names the week's Monday.
+    if (result.withoutAdmin.length > 0) {
+      const week = addDays(day, 1 - weekdayOf(day));
       const text = deps.messages.nudge.noAdmin(result.withoutAdmin.map((o) => deps.messages.nudge.noAdminLine(o.code, o.name)));
       for (const superadmin of await repos.users.listByRole('superadmin')) {
-        entries.push({ chatId: superadmin.telegramId, text, kind: 'notice', lane: 'bulk', dedupeKey: `noadmin:${day}:${superadmin.telegramId}` });
+        entries.push({ chatId: superadmin.telegramId, text, kind: 'notice', lane: 'bulk', dedupeKey: `noadmin:${week}:${superadmin.telegramId}` });
       }
     }
     const enqueued = await repos.outbox.enqueue(entries, now);

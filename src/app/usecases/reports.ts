@@ -95,6 +95,12 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
       });
       if (!result.inserted) {
         const first = result.report;
+        // An OPD's post reported earlier can still be marked as its follow-up to a directive.
+        if (directiveId !== null && first.opdId === opd.id && first.directiveId === null) {
+          await repos.reports.linkToDirective(first.id, directiveId);
+          lines.push(m.report.linkedAsFollowUp(link.platform, opd.code, directiveId));
+          continue;
+        }
         const code = opdCodes.get(first.opdId) ?? (await repos.opds.findById(first.opdId))?.code ?? '?';
         opdCodes.set(first.opdId, code);
         lines.push(m.report.duplicate(link.canonicalUrl, formatDateTimeId(first.createdAt, tz), code));

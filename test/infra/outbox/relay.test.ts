@@ -99,7 +99,7 @@ async function drained(clock: FakeClock, relay: OutboxRelay): Promise<void> {
 const chatsOf = (gateway: FakeGateway): bigint[] => gateway.calls.map((c) => (c.message.kind === 'callbackAnswer' ? 0n : c.message.chatId));
 
 describe('OutboxRelay', () => {
-  it('sends pending rows oldest first, on their lane, and marks each sent with its message id', async () => {
+  it('reads urgent rows first, then the rest oldest first, each on its lane, and marks each sent with its message id', async () => {
     app = await createTestApp();
     const buttons = [[{ text: 'Lapor sekarang', callbackData: 'lapor' }]];
     await enqueue(app, [entry(11), entry(12, 'dengan tombol', { buttons }), entry(13), entry(11, 'kedua untuk 11'), entry(14, 'mendesak', { lane: 'urgent' })]);
@@ -109,11 +109,11 @@ describe('OutboxRelay', () => {
     relay.wake();
     await drained(app.clock, relay);
 
-    // Bulk rows in table order; the urgent row overtakes them in the dispatcher's lanes.
+    // The urgent row is read first (a directive written behind a morning's nudges goes at once); bulk rows in table order.
     expect(chatsOf(gateway)).toEqual([14n, 11n, 12n, 13n, 11n]);
     expect(gateway.calls[2]?.message).toEqual({ kind: 'text', chatId: 12n, text: 'dengan tombol', buttons });
     expect(gateway.calls[4]?.message).toMatchObject({ text: 'kedua untuk 11' });
-    expect(send.mock.calls.map(([, lane]) => lane)).toEqual(['bulk', 'bulk', 'bulk', 'bulk', 'urgent']);
+    expect(send.mock.calls.map(([, lane]) => lane)).toEqual(['urgent', 'bulk', 'bulk', 'bulk', 'bulk']);
     expect(rows(app).map((r) => [r.chatId, r.status, r.messageId, r.attempts])).toEqual([
       [11n, 'sent', 1, 1],
       [12n, 'sent', 1, 1],

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { OutboxEntry } from '../../ports/repositories.port.ts';
 import { reminderDelayHours } from '../../../domain/directives/directive.ts';
 import { directiveCopy, recipientButtons } from './render.ts';
+import { splitMessage } from '../../../domain/text/split.ts';
 import { laneFor } from './send.ts';
 import { progressOf } from './status.ts';
 
@@ -29,16 +30,20 @@ export async function chaseDirectives(deps: AppDeps): Promise<ChaseResult> {
       const progress = await progressOf(repos, directive);
       const silent = new Set(progress.notAcked);
       const opds = new Map((await repos.opds.list()).map((o) => [o.id, o.code]));
+      // A text reminder (the media stays in the original copy), split like any long message.
+      const parts = splitMessage(m.reminder(directiveCopy(deps, directive)));
       for (const delivery of await repos.directives.deliveries(directive.id)) {
         if (delivery.opdId === null || !silent.has(opds.get(delivery.opdId) ?? '')) continue;
-        entries.push({
-          chatId: delivery.chatId,
-          text: m.reminder(directiveCopy(deps, directive)),
-          buttons: recipientButtons(deps, directive),
-          kind: 'directive',
-          lane: laneFor(directive.priority),
-          dedupeKey: `directive-reminder:${directive.id}:${delivery.chatId}`,
-        });
+        parts.forEach((text, index) =>
+          entries.push({
+            chatId: delivery.chatId,
+            text,
+            ...(index === parts.length - 1 ? { buttons: recipientButtons(deps, directive) } : {}),
+            kind: 'directive',
+            lane: laneFor(directive.priority),
+            dedupeKey: `directive-reminder:${directive.id}:${delivery.chatId}:${index}`,
+          }),
+        );
       }
       await repos.directives.markReminded(directive.id, now);
       reminded++;
@@ -52,7 +57,7 @@ export async function chaseDirectives(deps: AppDeps): Promise<ChaseResult> {
           chatId: author.telegramId,
           text: m.deadlineSummary(
             directive.id,
-            progress.opdCodes.length - progress.notAcked.length,
+            directive.requireAck ? progress.opdCodes.length - progress.notAcked.length : null,
             progress.opdCodes.length - progress.noFollowUp.length,
             progress.opdCodes.length,
             silent,

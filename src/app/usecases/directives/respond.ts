@@ -11,7 +11,7 @@ import { splitForDelivery } from '../../../domain/text/delivery.ts';
  * when are recorded); double taps and redelivered callbacks count once. The tapped copy is
  * edited to show who acknowledged.
  */
-export async function acknowledgeDirective(deps: AppDeps, actor: Person, directiveId: number): Promise<ActionResult> {
+export async function acknowledgeDirective(deps: AppDeps, actor: Person, directiveId: number, tappedIsMedia = false): Promise<ActionResult> {
   const m = deps.messages.directive;
   return deps.uow.run(async (repos) => {
     const directive = await repos.directives.find(directiveId);
@@ -25,16 +25,17 @@ export async function acknowledgeDirective(deps: AppDeps, actor: Person, directi
     if (first) await repos.audit.record({ actorId: actor.id, action: 'directive.acknowledged', subject: `directive:${directiveId}`, details: { opd: opd.code }, at: ack.at });
     // Acknowledged: the ✅/❓ buttons give way to the follow-up button only.
     const followUpOnly = recipientButtons(deps, { ...directive, requireAck: false });
-    // The buttons sit on the last part of the copy: a media message when it all fit in a caption.
+    // The buttons sit on the last part of the copy (a media message when it all fit in a caption)
+    // or on a reminder (text); the tapped message says which, and its caption or text is redrawn.
     const parts = splitForDelivery(directiveCopy(deps, directive), directive.media ?? undefined);
-    const tapped = parts.at(-1);
-    const shown = tapped?.kind === 'media' ? tapped.caption : (tapped?.text ?? '');
+    const last = parts.at(-1);
+    const shown = last?.kind === 'media' ? last.caption : (last?.text ?? '');
     return {
       replies: [],
       answer: first ? m.ackThanks : m.ackAlready(displayName(acker), when),
       editedText: m.ackedCopy(shown, displayName(acker), opd.code, when),
       editedButtons: followUpOnly,
-      ...(tapped?.kind === 'media' ? { editedIsCaption: true } : {}),
+      ...(tappedIsMedia ? { editedIsCaption: true } : {}),
     };
   });
 }

@@ -16,7 +16,7 @@ export interface DirectiveProgress {
 }
 
 /** Per OPD: delivered, acknowledged, followed up — and who is still missing. */
-export async function progressOf(repos: Repositories, directive: DirectiveRecord): Promise<DirectiveProgress> {
+export async function progressOf(repos: Repositories, directive: DirectiveRecord, groupLabel = 'grup'): Promise<DirectiveProgress> {
   const deliveries = await repos.directives.deliveries(directive.id);
   const opds = (await repos.opds.list()).filter((o) => inAudience(directive.audience, o));
   const acked = new Set((await repos.directives.acks(directive.id)).map((a) => a.opdId));
@@ -33,7 +33,7 @@ export async function progressOf(repos: Repositories, directive: DirectiveRecord
     opdCodes: targeted.map((o) => o.code),
     notAcked: directive.requireAck ? targeted.filter((o) => !acked.has(o.id)).map((o) => o.code) : [],
     noFollowUp: targeted.filter((o) => !followUps.has(o.id)).map((o) => o.code),
-    failedChats: deliveries.filter((d) => d.status === 'failed').map((d) => (d.opdId !== null ? (codeOf.get(d.opdId) ?? '?') : 'grup')),
+    failedChats: deliveries.filter((d) => d.status === 'failed').map((d) => (d.opdId !== null ? (codeOf.get(d.opdId) ?? '?') : groupLabel)),
   };
 }
 
@@ -41,9 +41,9 @@ export async function progressOf(repos: Repositories, directive: DirectiveRecord
 export async function directiveStatus(deps: AppDeps, directiveId: number | null): Promise<Outcome> {
   const m = deps.messages.directive;
   return deps.uow.run(async (repos) => {
-    const directive = directiveId === null ? (await repos.directives.recent(1))[0] : await repos.directives.find(directiveId);
+    const directive = directiveId === null ? (await repos.directives.recent(10)).find((d) => d.status === 'sent') : await repos.directives.find(directiveId);
     if (!directive || directive.status === 'draft') return reply(directiveId === null ? m.listEmpty : m.unknown(directiveId));
-    const p = await progressOf(repos, directive);
+    const p = await progressOf(repos, directive, m.groupCopy);
     const lines = [
       m.statusHeader(directive.id, directive.priority, formatDateTimeId(directive.sentAt ?? directive.createdAt, deps.settings.timezone)),
       m.statusCounts({
@@ -51,7 +51,7 @@ export async function directiveStatus(deps: AppDeps, directiveId: number | null)
         pending: p.pending,
         failed: p.failed,
         total: p.total,
-        acked: p.opdCodes.length - p.notAcked.length,
+        acked: directive.requireAck ? p.opdCodes.length - p.notAcked.length : null,
         followed: p.opdCodes.length - p.noFollowUp.length,
         opds: p.opdCodes.length,
       }),

@@ -93,7 +93,14 @@ export function outboxRepository(tx: Tx): OutboxRepository {
     add: async (entry, at) => (await addAll([entry], at))[0] ?? null,
     addAll: (entries, at) => addAll(entries, at),
     async pending(limit) {
-      return (await tx.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: limit })).map(toStored);
+      // Urgent rows (segera/penting directives) first, so a directive written behind a morning's
+      // nudges is read at once; oldest first within a lane.
+      const urgent = await tx.outboxMessage.findMany({ where: { status: 'pending', lane: 'urgent' }, orderBy: { id: 'asc' }, take: limit });
+      const rest =
+        urgent.length < limit
+          ? await tx.outboxMessage.findMany({ where: { status: 'pending', lane: { not: 'urgent' } }, orderBy: { id: 'asc' }, take: limit - urgent.length })
+          : [];
+      return [...urgent, ...rest].map(toStored);
     },
     async markSent(id, messageId, at) {
       await tx.outboxMessage.update({ where: { id }, data: { status: 'sent', messageId, sentAt: at, attempts: { increment: 1 } } });

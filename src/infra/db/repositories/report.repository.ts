@@ -32,6 +32,9 @@ export function reportRepository(tx: Tx): ReportRepository {
       const latest = await tx.report.findFirst({ where: { opdId: removed.opdId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
       await tx.opd.update({ where: { id: removed.opdId }, data: { lastReportAt: latest?.createdAt ?? null } });
     },
+    async linkToDirective(reportId, directiveId) {
+      await tx.report.update({ where: { id: reportId }, data: { directiveId } });
+    },
     async recentForOpd(opdId, limit) {
       const rows = await tx.report.findMany({ where: { opdId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
       return rows.map(toReport);
