@@ -253,7 +253,8 @@ export interface JobRunRepository {
 }
 
 export type OutboxKind = 'nudge' | 'escalation' | 'digest' | 'notice' | 'directive';
-export type OutboxLane = 'urgent' | 'bulk';
+/** urgent: segera directives; high: penting ones; bulk: biasa directives, nudges, digests, notices. */
+export type OutboxLane = 'urgent' | 'high' | 'bulk';
 
 export interface OutboxEntry {
   readonly chatId: bigint;
@@ -282,7 +283,7 @@ export interface OutboxRepository {
   add(entry: OutboxEntry, at: Date): Promise<number | null>;
   /** Writes many entries at once (same rules); returns each entry's id or null, in entry order. */
   addAll(entries: readonly OutboxEntry[], at: Date): Promise<(number | null)[]>;
-  /** Pending messages: the urgent lane first, oldest first within a lane. */
+  /** Pending messages: the urgent lane, then high, then bulk; oldest first within a lane. */
   pending(limit: number): Promise<StoredOutboxMessage[]>;
   markSent(id: number, messageId: number | null, at: Date): Promise<void>;
   markFailed(id: number, error: string, at: Date): Promise<void>;

@@ -1,8 +1,9 @@
 import type { GatewayError, OutgoingMessage } from './gateway.port.ts';
 
 /** Priority order: interactive replies first, then urgent directives, then everything else. */
-export type Lane = 'interactive' | 'urgent' | 'bulk';
-export const lanesByPriority: readonly Lane[] = ['interactive', 'urgent', 'bulk'];
+/** interactive replies, then segera directives (urgent), penting ones (high), then the rest. */
+export type Lane = 'interactive' | 'urgent' | 'high' | 'bulk';
+export const lanesByPriority: readonly Lane[] = ['interactive', 'urgent', 'high', 'bulk'];
 
 export type DeliveryResult =
   | {

@@ -60,3 +60,33 @@ describe('outbox repository: writing many rows at once', () => {
     expect(await db.uow.run((repos) => repos.outbox.addAll([], at))).toEqual([]);
   });
 });
+
+describe('outbox repository: reading pending rows', () => {
+  it('reads segera (urgent) rows, then penting (high), then the rest, oldest first within each', async () => {
+    const db = await database();
+    const at = new Date('2026-11-23T01:00:00.000Z');
+    await db.uow.run(async (repos) => {
+      await repos.outbox.addAll(
+        [
+          { ...entry(1), lane: 'bulk' },
+          { ...entry(2), lane: 'high' },
+          { ...entry(3), lane: 'urgent' },
+          { ...entry(4), lane: 'bulk' },
+          { ...entry(5), lane: 'urgent' },
+          { ...entry(6), lane: 'high' },
+        ],
+        at,
+      );
+    });
+    const pending = await db.uow.run((repos) => repos.outbox.pending(10));
+    expect(pending.map((p) => [p.chatId, p.lane])).toEqual([
+      [3n, 'urgent'],
+      [5n, 'urgent'],
+      [2n, 'high'],
+      [6n, 'high'],
+      [1n, 'bulk'],
+      [4n, 'bulk'],
+    ]);
+    expect((await db.uow.run((repos) => repos.outbox.pending(3))).map((p) => p.chatId)).toEqual([3n, 5n, 2n]);
+  });
+});

@@ -8,9 +8,9 @@ import type { Button } from '../../reply.ts';
 import { directiveCopy, recipientButtons, recipientsOf } from './render.ts';
 import { previewButtons, previewText } from './compose.ts';
 
-/** segera and penting go ahead of everything but interactive replies; biasa with the rest. */
+/** segera ahead of penting ahead of biasa, nudges and digests; interactive replies ahead of all. */
 export function laneFor(priority: Priority): OutboxLane {
-  return priority === 'biasa' ? 'bulk' : 'urgent';
+  return priority === 'segera' ? 'urgent' : priority === 'penting' ? 'high' : 'bulk';
 }
 
 /**

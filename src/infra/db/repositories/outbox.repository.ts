@@ -10,7 +10,7 @@ const kinds: readonly OutboxKind[] = ['nudge', 'escalation', 'digest', 'notice',
 
 function toStored(row: OutboxMessage): StoredOutboxMessage {
   const buttons: Button[][] | undefined = row.buttons ? buttonsSchema.parse(JSON.parse(row.buttons)) : undefined;
-  const lane: OutboxLane = row.lane === 'urgent' ? 'urgent' : 'bulk';
+  const lane: OutboxLane = row.lane === 'urgent' || row.lane === 'high' ? row.lane : 'bulk';
   const media = mediaOf(row);
   return {
     id: row.id,
@@ -93,14 +93,16 @@ export function outboxRepository(tx: Tx): OutboxRepository {
     add: async (entry, at) => (await addAll([entry], at))[0] ?? null,
     addAll: (entries, at) => addAll(entries, at),
     async pending(limit) {
-      // Urgent rows (segera/penting directives) first, so a directive written behind a morning's
-      // nudges is read at once; oldest first within a lane.
-      const urgent = await tx.outboxMessage.findMany({ where: { status: 'pending', lane: 'urgent' }, orderBy: { id: 'asc' }, take: limit });
-      const rest =
-        urgent.length < limit
-          ? await tx.outboxMessage.findMany({ where: { status: 'pending', lane: { not: 'urgent' } }, orderBy: { id: 'asc' }, take: limit - urgent.length })
-          : [];
-      return [...urgent, ...rest].map(toStored);
+      // segera (urgent) rows first, then penting (high), then the rest, so a directive written
+      // behind a morning's nudges is read at once; oldest first within a lane.
+      const rows: OutboxMessage[] = [];
+      for (const lane of ['urgent', 'high'] as const) {
+        if (rows.length < limit) rows.push(...(await tx.outboxMessage.findMany({ where: { status: 'pending', lane }, orderBy: { id: 'asc' }, take: limit - rows.length })));
+      }
+      if (rows.length < limit) {
+        rows.push(...(await tx.outboxMessage.findMany({ where: { status: 'pending', lane: { notIn: ['urgent', 'high'] } }, orderBy: { id: 'asc' }, take: limit - rows.length })));
+      }
+      return rows.map(toStored);
     },
     async markSent(id, messageId, at) {
       await tx.outboxMessage.update({ where: { id }, data: { status: 'sent', messageId, sentAt: at, attempts: { increment: 1 } } });
