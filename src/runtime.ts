@@ -78,8 +78,8 @@ export async function startKopdar({ config, logger, clock, pacingClock = clock, 
       dispatcher,
       clock,
       logger,
-      onUndeliverable: async (chatId, kind, description) => {
-        await reportUnreachable(deps, chatId, kind, description); // the relay wakes itself for the notices
+      onUndeliverable: async (chatId, kind, description, outboxId) => {
+        await reportUnreachable(deps, chatId, kind, description, outboxId); // the relay wakes itself for the notices
       },
     });
     outboxSignal.connect(() => relay.wake());

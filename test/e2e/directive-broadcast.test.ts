@@ -125,6 +125,9 @@ describe('a directive to 500 admins and 2 groups', () => {
     await waitForCount(h.tg, isCopy(id), kecamatan.length - 2 + 2, 60_000);
     await h.tg.waitForMessage(superadmin.id, new RegExp(`Tidak dapat menghubungi Admin ${blocked.opdCode}-1`), { since: start, timeoutMs: 20_000 });
     await h.tg.waitForMessage(superadmin.id, new RegExp(`Tidak dapat menghubungi Admin ${missing.opdCode}-2`), { since: start, timeoutMs: 20_000 });
+    // The directive's author (here the superadmin) is told which copies did not go out.
+    await h.tg.waitForMessage(superadmin.id, new RegExp(`Arahan #${id} tidak dapat dikirim ke Admin ${blocked.opdCode}-1 \\(${blocked.opdCode}\\)`), { since: start, timeoutMs: 20_000 });
+    await h.tg.waitForMessage(superadmin.id, new RegExp(`Arahan #${id} tidak dapat dikirim ke Admin ${missing.opdCode}-2`), { since: start, timeoutMs: 20_000 });
     await h.kopdar.relay.whenIdle();
 
     const perChat = copiesPerChat(h.tg.sent.slice(start).filter(isCopy(id)), copyMarker(id));

@@ -220,6 +220,8 @@ export const id = {
       `❓ <b>Pertanyaan tentang arahan #${id}</b> dari ${e(name)} (${e(code)}):\n${e(question)}`,
     questionSent: (id: number) => `Pertanyaan Anda tentang arahan #${id} sudah diteruskan kepada pembuatnya. Terima kasih.`,
     unknown: (id: number) => `Arahan #${id} tidak ditemukan.`,
+    undelivered: (directiveId: number, who: string, code: string | null, reason: string) =>
+      `⚠️ Arahan #${directiveId} tidak dapat dikirim ke ${e(who)}${code ? ` (${e(code)})` : ''}: ${e(reason)}. Lihat <code>/status_arahan ${directiveId}</code>.`,
     reminder: (copy: string) => `🔔 <b>Pengingat:</b> OPD Anda belum mengonfirmasi arahan berikut.\n\n${copy}`,
     deadlineSummary: (id: number, acked: number | null, followed: number, total: number, silent: readonly string[]) =>
       `⏰ <b>Batas waktu arahan #${id} tiba.</b>\n` +

@@ -345,6 +345,8 @@ export interface DirectiveRepository {
   pastDeadline(now: Date): Promise<DirectiveRecord[]>;
   addDeliveries(deliveries: readonly { directiveId: number; opdId: number | null; userId: number | null; chatId: bigint; outboxId: number }[]): Promise<void>;
   deliveries(directiveId: number): Promise<DeliveryRow[]>;
+  /** The directive copy an outbox row carries, if it is one. */
+  deliveryByOutboxId(outboxId: number): Promise<{ readonly directiveId: number; readonly opdId: number | null } | null>;
   /** Records an OPD's acknowledgement once; returns the acknowledgement that stands. */
   acknowledge(ack: { directiveId: number } & AckRecord): Promise<{ readonly first: boolean; readonly ack: AckRecord }>;
   acks(directiveId: number): Promise<AckRecord[]>;

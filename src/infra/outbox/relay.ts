@@ -18,7 +18,7 @@ export interface OutboxRelayDeps {
    * marked failed; the relay takes another pass afterwards, since the hook may enqueue rows
    * (runtime: records the failure and tells superadmins).
    */
-  readonly onUndeliverable?: (chatId: bigint, kind: UndeliverableKind, description: string) => Promise<void>;
+  readonly onUndeliverable?: (chatId: bigint, kind: UndeliverableKind, description: string, outboxId: number) => Promise<void>;
   /**
    * Rows handed to the dispatcher and not yet settled, at most (also the most read per query).
    * Enough for the dispatcher to choose among many chats and reach its rate; stop() waits for
@@ -208,7 +208,7 @@ export class OutboxRelay {
     }
     if (error.kind === 'blocked' || error.kind === 'chat_not_found') {
       // Reported before the row is marked: a crash in between resends and reports again, never neither.
-      await this.report(row.chatId, error.kind, error.description);
+      await this.report(row.chatId, error.kind, error.description, row.id);
     }
     const written = await this.write(row, (repos, at) => repos.outbox.markFailed(row.id, describe(error), at));
     if (written) this.counts.failed++;
@@ -249,10 +249,10 @@ export class OutboxRelay {
     return false;
   }
 
-  private async report(chatId: bigint, kind: UndeliverableKind, description: string): Promise<void> {
+  private async report(chatId: bigint, kind: UndeliverableKind, description: string, outboxId: number): Promise<void> {
     if (!this.onUndeliverable) return;
     try {
-      await this.onUndeliverable(chatId, kind, description);
+      await this.onUndeliverable(chatId, kind, description, outboxId);
     } catch (error) {
       this.logger.error({ event: 'outbox.report_failed', chatId: String(chatId), err: error }, 'onUndeliverable failed');
     }

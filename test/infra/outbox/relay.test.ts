@@ -232,9 +232,11 @@ describe('OutboxRelay', () => {
     const { relay } = started(relayOn(app.deps.uow, app.clock, gateway, { onUndeliverable }));
     await drained(app.clock, relay);
 
+    // The row's id comes along, so a bounced directive copy can be reported to its author.
+    const ids = rows(app).map((r) => r.id);
     expect(onUndeliverable.mock.calls).toEqual([
-      [31n, 'blocked', 'Forbidden: bot was blocked by the user'],
-      [33n, 'chat_not_found', 'Bad Request: chat not found'],
+      [31n, 'blocked', 'Forbidden: bot was blocked by the user', ids[0]],
+      [33n, 'chat_not_found', 'Bad Request: chat not found', ids[2]],
     ]);
     expect(rows(app).map((r) => [r.chatId, r.status, r.lastError])).toEqual([
       [31n, 'failed', 'blocked: Forbidden: bot was blocked by the user'],

@@ -82,6 +82,9 @@ export function directiveRepository(tx: Tx): DirectiveRepository {
     async addDeliveries(deliveries) {
       for (let i = 0; i < deliveries.length; i += 100) await tx.directiveDelivery.createMany({ data: deliveries.slice(i, i + 100) });
     },
+    async deliveryByOutboxId(outboxId) {
+      return tx.directiveDelivery.findUnique({ where: { outboxId }, select: { directiveId: true, opdId: true } });
+    },
     async deliveries(directiveId) {
       const rows = await tx.directiveDelivery.findMany({ where: { directiveId }, orderBy: { id: 'asc' } });
       const outbox = new Map(
