@@ -15,17 +15,11 @@ import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
 import { evaluateTargets, formatTable } from './lib/report.ts';
 import { spawnRunner } from './lib/runner-api.ts';
 import type { WorkloadOptions } from './lib/workload.ts';
+import { envInt } from './lib/env.ts';
 
 /** Other processes using more than this share of one core on average make a run unreliable. */
 const BUSY_CORE_SHARE = 0.1;
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 
 async function main(): Promise<void> {
   // The issue's burst: 1,000 /lapor updates from 200 admins. Overridable for quick trials only.

@@ -12,11 +12,13 @@
  * Described in bench/NUDGES.md.
  */
 import { fork } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildJob, ChildResult, RunBreakdown } from './nudges/child.ts';
 import { BENCH_DAY, BENCH_NOW, BENCH_TZ, defaultDataset, type DatasetInfo, type DatasetOptions } from './nudges/dataset.ts';
+import { envInt } from './lib/env.ts';
+import { cpuSnapshot, otherWorkSince } from './lib/machine.ts';
 
 export const NUDGE_TARGETS = { timeMs: 1000, rssMb: 300 } as const;
 /** Other processes using more than this share of one core on average make the times unreliable. */
@@ -26,13 +28,6 @@ const childPath = path.join(import.meta.dirname, 'nudges', 'child.ts');
 const buildPath = path.join(import.meta.dirname, 'nudges', 'build.ts');
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 
 /** Runs a TypeScript entry in a fresh Node process and resolves with the one message it sends. */
 function forkForResult<T>(entry: string, arg: unknown, what: string, extraExecArgv: string[] = [], timeoutMs = 180_000): Promise<T> {
@@ -61,20 +56,6 @@ function forkForResult<T>(entry: string, arg: unknown, what: string, extraExecAr
 
 const runChild = (job: ChildJob, extraExecArgv: string[] = []) => forkForResult<ChildResult>(childPath, job, `${job.mode} child`, extraExecArgv);
 
-/** Busy CPU of the whole machine and of this process's reaped children, ms (Linux /proc). */
-function cpuSnapshot(): { machineMs: number; ownTreeMs: number; at: number } | null {
-  try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-    const [, user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).map(Number);
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // After "(comm)": utime, stime, cutime, cstime are fields 14–17 (in 1/100 s).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-    const own = (fields[11] ?? 0) + (fields[12] ?? 0) + (fields[13] ?? 0) + (fields[14] ?? 0);
-    return { machineMs: (user + nice + system + irq + softirq + steal) * 10, ownTreeMs: own * 10, at: Date.now() };
-  } catch {
-    return null;
-  }
-}
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -113,14 +94,7 @@ export async function benchNudges(): Promise<{ table: string; json: object }> {
   const naive = await runChild(job('naive'));
   console.log('timing each repository call (3 instrumented runs) in a fresh process…');
   const breakdown = await runChild({ ...job('breakdown'), runs: 3 });
-  const cpuAfter = cpuSnapshot();
-  const otherWork =
-    cpuBefore && cpuAfter
-      ? (() => {
-          const otherCpuMs = Math.max(0, cpuAfter.machineMs - cpuBefore.machineMs - (cpuAfter.ownTreeMs - cpuBefore.ownTreeMs));
-          return { otherCpuMs, otherCoreShare: otherCpuMs / (cpuAfter.at - cpuBefore.at) };
-        })()
-      : null;
+  const otherWork = otherWorkSince(cpuBefore);
 
   let write: ChildResult | null = null;
   let copyMs = 0;

@@ -1,4 +1,5 @@
 /** The burst both bots receive: the same users, texts and order in every run (seeded). */
+import { mulberry32 } from '../../test/helpers/prng.ts';
 
 export interface BenchUser {
   readonly id: number;
@@ -29,17 +30,6 @@ export interface WorkloadOptions {
 const FIRST_ADMIN_ID = 710_000_001;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * `admins` admins, one per OPD (OPD_001 …), each sending `perAdmin` "/lapor <link>" messages with
@@ -47,7 +37,7 @@ function prng(seed: number): () => number {
  * shuffled order: a mix of interleaved admins and the same admin several times in a row.
  */
 export function laporBurst(options: WorkloadOptions): Workload {
-  const random = prng(options.seed);
+  const random = mulberry32(options.seed);
   const width = String(options.admins).length < 3 ? 3 : String(options.admins).length;
   const admins: BenchUser[] = [];
   const opdCodes: string[] = [];

@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { addDays, weekdayOf, type LocalDate } from '../../src/domain/calendar/local-date.ts';
 import { migrateSqlite, readMigrations } from '../../src/infra/db/migrate.ts';
+import { mulberry32 } from '../../test/helpers/prng.ts';
 
 /** Bump when the generator changes in a way that changes the data. */
 const GENERATOR_VERSION = 1;
@@ -65,17 +66,6 @@ export interface DatasetInfo {
   readonly profile: Record<string, number>;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** How Prisma's SQLite adapter stores a DateTime: ISO-8601 with "+00:00" instead of "Z". */
 export function sqliteDateTime(ms: number): string {
@@ -165,7 +155,7 @@ function build(file: string, options: DatasetOptions, log: (line: string) => voi
   db.pragma('cache_size = -262144'); // 256 MB, for the index builds
   db.pragma('temp_store = MEMORY');
   db.pragma('threads = 2'); // lets CREATE INDEX sort with a helper thread
-  const random = rng(options.seed);
+  const random = mulberry32(options.seed);
   const nowMs = Date.parse(BENCH_NOW);
   const yearAgo = nowMs - 365 * DAY_MS;
   const profile: Record<string, number> = {};

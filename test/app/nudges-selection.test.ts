@@ -4,6 +4,7 @@ import type { Repositories, UnitOfWork } from '../../src/app/ports/repositories.
 import { runNudges, type NudgePlan } from '../../src/app/usecases/nudges.ts';
 import { addDays } from '../../src/domain/calendar/local-date.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { mulberry32 } from '../helpers/prng.ts';
 
 /**
  * The run reads only the OPDs that can need attention (quiet enough for a reminder, without an
@@ -13,17 +14,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let app: TestApp;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A unit of work whose activity query ignores the selection: every active OPD is listed. */
 function listingEveryOpd(inner: UnitOfWork): UnitOfWork {
@@ -60,7 +50,7 @@ function shape(plan: NudgePlan) {
 }
 
 beforeEach(async () => {
-  const random = rng(7);
+  const random = mulberry32(7);
   app = await createTestApp({ now: '2026-06-01T01:00:00.000Z' });
   const codes = Array.from({ length: 60 }, (_, i) => `S${String(i).padStart(3, '0')}`);
   // Most OPDs were added in June; the last ten in late November, so some never reported recently added.

@@ -1,38 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegramServer } from '../helpers/fake-telegram/server.ts';
 import { TEST_TOKEN } from '../helpers/kopdar-harness.ts';
+import { runCli, type CliResult } from '../helpers/run-cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const exec = promisify(execFile);
 
 let dir: string;
 let databaseUrl: string;
 let tg: FakeTelegramServer;
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npm run kopdar -- …`'s command line with the given environment. */
-async function kopdar(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await exec('node', ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BOT_TOKEN: '', SUPERADMIN_IDS: '', TELEGRAM_API_ROOT: tg.apiRoot, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+/** Runs `npm run kopdar -- …`'s command line against this test's database and fake server. */
+function kopdar(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { DATABASE_URL: databaseUrl, BOT_TOKEN: '', SUPERADMIN_IDS: '', TELEGRAM_API_ROOT: tg.apiRoot, ...env });
 }
 
 beforeAll(async () => {

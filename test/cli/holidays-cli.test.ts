@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const exec = promisify(execFile);
 
 let dir: string;
 let databaseUrl: string;
 
-async function kopdar(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BOT_TOKEN: '', SUPERADMIN_IDS: '', APP_TIMEZONE: 'Asia/Jakarta' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function kopdar(args: string[]): Promise<CliResult> {
+  return runCli(args, { DATABASE_URL: databaseUrl, BOT_TOKEN: '', SUPERADMIN_IDS: '', APP_TIMEZONE: 'Asia/Jakarta' });
 }
 
 beforeAll(() => {

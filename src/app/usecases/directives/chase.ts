@@ -28,12 +28,10 @@ export async function chaseDirectives(deps: AppDeps): Promise<ChaseResult> {
       const hours = reminderDelayHours(directive.priority, deps.settings.directives.remindAfterHours);
       if (hours === null || !directive.sentAt || now.getTime() < directive.sentAt.getTime() + hours * 3_600_000) continue;
       const progress = await progressOf(repos, directive);
-      const silent = new Set(progress.notAcked);
-      const opds = new Map((await repos.opds.list()).map((o) => [o.id, o.code]));
       // A text reminder (the media stays in the original copy), split like any long message.
       const parts = splitMessage(m.reminder(directiveCopy(deps, directive)));
-      for (const delivery of await repos.directives.deliveries(directive.id)) {
-        if (delivery.opdId === null || !silent.has(opds.get(delivery.opdId) ?? '')) continue;
+      for (const delivery of progress.deliveries) {
+        if (delivery.opdId === null || !progress.notAckedIds.has(delivery.opdId)) continue;
         parts.forEach((text, index) =>
           entries.push({
             chatId: delivery.chatId,

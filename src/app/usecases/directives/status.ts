@@ -1,5 +1,5 @@
 import { reply, type AppDeps, type Outcome } from '../../deps.ts';
-import type { DirectiveRecord, Repositories } from '../../ports/repositories.port.ts';
+import type { DeliveryRow, DirectiveRecord, Repositories } from '../../ports/repositories.port.ts';
 import { inAudience } from '../../../domain/directives/directive.ts';
 import { formatDateTimeId } from '../../../domain/time/format.ts';
 
@@ -13,6 +13,10 @@ export interface DirectiveProgress {
   readonly notAcked: readonly string[];
   readonly noFollowUp: readonly string[];
   readonly failedChats: readonly string[];
+  /** The copies, for callers that address them (the reminder goes to the silent OPDs' copies). */
+  readonly deliveries: readonly DeliveryRow[];
+  /** Ids of the OPDs in `notAcked`. */
+  readonly notAckedIds: ReadonlySet<number>;
 }
 
 /** Per OPD: delivered, acknowledged, followed up — and who is still missing. */
@@ -24,6 +28,7 @@ export async function progressOf(repos: Repositories, directive: DirectiveRecord
   const codeOf = new Map(opds.map((o) => [o.id, o.code]));
   const reached = new Set(deliveries.filter((d) => d.opdId !== null).map((d) => d.opdId));
   const targeted = opds.filter((o) => reached.has(o.id));
+  const silent = directive.requireAck ? targeted.filter((o) => !acked.has(o.id)) : [];
   return {
     directive,
     total: deliveries.length,
@@ -31,9 +36,11 @@ export async function progressOf(repos: Repositories, directive: DirectiveRecord
     pending: deliveries.filter((d) => d.status === 'pending').length,
     failed: deliveries.filter((d) => d.status === 'failed').length,
     opdCodes: targeted.map((o) => o.code),
-    notAcked: directive.requireAck ? targeted.filter((o) => !acked.has(o.id)).map((o) => o.code) : [],
+    notAcked: silent.map((o) => o.code),
     noFollowUp: targeted.filter((o) => !followUps.has(o.id)).map((o) => o.code),
     failedChats: deliveries.filter((d) => d.status === 'failed').map((d) => (d.opdId !== null ? (codeOf.get(d.opdId) ?? '?') : groupLabel)),
+    deliveries,
+    notAckedIds: new Set(silent.map((o) => o.id)),
   };
 }
 
