@@ -1,0 +1,115 @@
+import type { LocalDate } from '../calendar/local-date.ts';
+import type { Platform } from '../links/types.ts';
+import type { Priority } from '../directives/directive.ts';
+import type { KpiComponentKey, KpiWeights } from './kpi.ts';
+
+/** A recap covers one ISO week (Monday–Sunday) or one calendar month, in APP_TIMEZONE. */
+export type PeriodKind = 'week' | 'month';
+
+export interface RecapPeriod {
+  readonly kind: PeriodKind;
+  /** "2026-W47" or "2026-11": names files and deduplicates automatic recaps. */
+  readonly key: string;
+  /** First and last local day of the period (inclusive). */
+  readonly from: LocalDate;
+  readonly until: LocalDate;
+  /** The last day whose work is counted: `until` for a past period, today for the running one. */
+  readonly countedUntil: LocalDate;
+}
+
+/** How an OPD meets its posting target: met (≥ 100 %), partial (≥ 50 %), missed (below). */
+export type TargetStatus = 'met' | 'partial' | 'missed';
+
+export interface KpiComponentScore {
+  readonly key: KpiComponentKey;
+  /** 0–1; null when the component does not apply to this OPD in this period (its weight moves to the others). */
+  readonly ratio: number | null;
+  readonly weight: number;
+  /** What the component adds to the 0–100 score. */
+  readonly points: number;
+}
+
+export interface OpdRecap {
+  readonly opdId: number;
+  readonly code: string;
+  readonly name: string;
+  readonly type: string;
+  readonly posts: number;
+  readonly postsByPlatform: Readonly<Record<Platform, number>>;
+  /** Working days with at least one post. */
+  readonly activeDays: number;
+  /** Working days counted for this OPD (its leave days excluded). */
+  readonly workingDays: number;
+  readonly leaveDays: number;
+  /** The posting target over its own working days. */
+  readonly expectedPosts: number;
+  readonly expectedActiveDays: number;
+  /** Mandatory platforms with at least one post in the period. */
+  readonly mandatoryCovered: readonly Platform[];
+  /** Mandatory platforms without a registered official account. */
+  readonly missingAccounts: readonly Platform[];
+  /** Posts whose link shows an account not registered for the OPD. */
+  readonly unregisteredPosts: number;
+  readonly directives: { readonly addressed: number; readonly acknowledged: number; readonly followedUp: number };
+  readonly score: number;
+  readonly components: readonly KpiComponentScore[];
+  /** 1 = best; equal scores share a rank. */
+  readonly rank: number;
+  readonly status: TargetStatus;
+}
+
+export interface DayRecap {
+  readonly date: LocalDate;
+  readonly working: boolean;
+  readonly posts: number;
+  readonly postsByPlatform: Readonly<Record<Platform, number>>;
+  /** OPDs with at least one post that day. */
+  readonly activeOpds: number;
+}
+
+export interface PlatformRecap {
+  readonly platform: Platform;
+  readonly posts: number;
+  /** OPDs with at least one post on it. */
+  readonly opds: number;
+  readonly mandatory: boolean;
+}
+
+export interface DirectiveRecap {
+  readonly id: number;
+  /** The first line of the text, shortened. */
+  readonly title: string;
+  readonly priority: Priority;
+  readonly fromLeader: boolean;
+  readonly sentAt: Date;
+  readonly deadline: Date | null;
+  readonly requireAck: boolean;
+  readonly addressed: number;
+  readonly acknowledged: number;
+  readonly followedUp: number;
+  /** Codes of addressed OPDs that have not acknowledged (when acknowledgement is asked). */
+  readonly silentCodes: readonly string[];
+}
+
+/** Everything a recap shows, in every form (message, workbook, chart, CSV): one source of numbers. */
+export interface Recap {
+  readonly period: RecapPeriod;
+  readonly generatedAt: Date;
+  readonly timezone: string;
+  readonly target: { readonly posts: number; readonly period: 'day' | 'week' };
+  readonly mandatoryPlatforms: readonly Platform[];
+  readonly weights: KpiWeights;
+  /** Active OPDs, best first (rank, then posts, then code). */
+  readonly opds: readonly OpdRecap[];
+  readonly days: readonly DayRecap[];
+  readonly platforms: readonly PlatformRecap[];
+  readonly directives: readonly DirectiveRecap[];
+  readonly totals: {
+    readonly opds: number;
+    readonly posts: number;
+    /** OPDs with at least one post. */
+    readonly activeOpds: number;
+    /** OPDs without any post (those on leave for the whole period are not counted as quiet). */
+    readonly quietOpds: number;
+  };
+}
