@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { AppSettings } from './app/deps.ts';
-import { builtInDefaults, builtInDirectiveSettings, settingDefinitions, type SettingDefaults } from './app/settings/definitions.ts';
+import {
+  builtInDefaults,
+  builtInDirectiveSettings,
+  formatKpiWeights,
+  formatMonthlySchedule,
+  formatPlatformList,
+  formatWeeklySchedule,
+  settingDefinitions,
+  type SettingDefaults,
+} from './app/settings/definitions.ts';
 
 /** Why each variable matters to an operator; used to build the one-line start-up error. */
 const fixHints: Record<string, string> = {
@@ -13,6 +22,10 @@ const fixHints: Record<string, string> = {
   NUDGE_TIME: 'tulis jam pengingat seperti 08:00',
   WORKING_DAYS: 'tulis hari kerja seperti 1-5 (Senin–Jumat) atau 1-6',
   POSTING_TARGET: 'tulis target seperti 1/hari atau 2/minggu',
+  MANDATORY_PLATFORMS: 'tulis platform dipisah koma, misalnya instagram,facebook',
+  KPI_WEIGHTS: 'tulis bobot seperti hari_aktif=30,posting=25,platform=15,konfirmasi=15,tindak_lanjut=10,kopdar=5',
+  RECAP_WEEKLY: 'tulis hari dan jam seperti senin 09:00, atau mati',
+  RECAP_MONTHLY: 'tulis tanggal (1–28) dan jam seperti 1 09:00, atau mati',
   LEADER_TITLE: 'isi judul arahan pimpinan, misalnya ARAHAN BUPATI',
   DIRECTIVE_REMIND_SEGERA_HOURS: 'isi jumlah jam (angka), misalnya 2',
   DIRECTIVE_REMIND_PENTING_HOURS: 'isi jumlah jam (angka), misalnya 24',
@@ -68,6 +81,10 @@ const envSchema = z.object({
   NUDGE_FIRM_FROM: z.string().default(builtInDefaults.firm_from).pipe(settingDefinitions.firm_from.parse),
   NUDGE_ESCALATE_FROM: z.string().default(builtInDefaults.escalate_from).pipe(settingDefinitions.escalate_from.parse),
   POSTING_TARGET: z.string().default(builtInDefaults.posting_target).pipe(settingDefinitions.posting_target.parse),
+  MANDATORY_PLATFORMS: z.string().default(builtInDefaults.mandatory_platforms).pipe(settingDefinitions.mandatory_platforms.parse),
+  KPI_WEIGHTS: z.string().default(builtInDefaults.kpi_weights).pipe(settingDefinitions.kpi_weights.parse),
+  RECAP_WEEKLY: z.string().default(builtInDefaults.weekly_recap).pipe(settingDefinitions.weekly_recap.parse),
+  RECAP_MONTHLY: z.string().default(builtInDefaults.monthly_recap).pipe(settingDefinitions.monthly_recap.parse),
   LEADER_TITLE: z.string().trim().min(1).max(60).default(builtInDirectiveSettings.leaderTitle),
   DIRECTIVE_REMIND_SEGERA_HOURS: z.coerce.number().positive().max(168).default(builtInDirectiveSettings.remindAfterHours.segera),
   DIRECTIVE_REMIND_PENTING_HOURS: z.coerce.number().positive().max(168).default(builtInDirectiveSettings.remindAfterHours.penting),
@@ -150,6 +167,10 @@ export function parseConfig(env: Env, options: ConfigOptions = {}): Config {
       firm_from: String(v.NUDGE_FIRM_FROM),
       escalate_from: String(v.NUDGE_ESCALATE_FROM),
       posting_target: `${v.POSTING_TARGET.posts}/${v.POSTING_TARGET.period === 'day' ? 'hari' : 'minggu'}`,
+      mandatory_platforms: formatPlatformList(v.MANDATORY_PLATFORMS),
+      kpi_weights: formatKpiWeights(v.KPI_WEIGHTS),
+      weekly_recap: formatWeeklySchedule(v.RECAP_WEEKLY),
+      monthly_recap: formatMonthlySchedule(v.RECAP_MONTHLY),
     },
     rateLimits: {
       globalPerSecond: v.RATE_GLOBAL_PER_SECOND,

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeSetting, loadNudgeSettings, showSettings } from '../../src/app/usecases/settings.ts';
+import { changeSetting, loadNudgeSettings, readSettings, showSettings } from '../../src/app/usecases/settings.ts';
 import type { Person } from '../../src/domain/model.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -94,7 +94,10 @@ describe('/atur', () => {
 
   it('shows every setting with its value and where it comes from', async () => {
     const before = text(await showSettings(app.deps));
-    expect(before.match(/bawaan \(\.env\)/g)).toHaveLength(6);
+    expect(before.match(/bawaan \(\.env\)/g)).toHaveLength(10);
+    expect(before).toContain('Instagram, Facebook — bawaan (.env)');
+    expect(before).toContain('setiap Senin pukul 09:00');
+    expect(before).toContain('hari aktif 30, jumlah unggahan 25');
     expect(before).toContain('08:00 — bawaan (.env)');
     expect(before).toContain('<code>hari_kerja</code>');
     expect(before).toContain('belum dihubungkan');
@@ -102,6 +105,35 @@ describe('/atur', () => {
     await changeSetting(app.deps, sari, 'target', '2/minggu');
     const after = text(await showSettings(app.deps));
     expect(after).toContain('2 unggahan per minggu — diubah oleh Sari pada 23 November 2026 09.00 WIB');
-    expect(after.match(/bawaan \(\.env\)/g)).toHaveLength(5);
+    expect(after.match(/bawaan \(\.env\)/g)).toHaveLength(9);
+  });
+
+  it('changes the recap settings: mandatory platforms, KPI weights and the automatic recap schedules', async () => {
+    expect(text(await changeSetting(app.deps, sari, 'platform_wajib', 'IG, tiktok,fb'))).toContain('✅ Platform wajib diubah menjadi <b>Instagram, Facebook, TikTok</b>');
+    expect(text(await changeSetting(app.deps, sari, 'bobot_kpi', 'kopdar=0, posting=40'))).toContain('jumlah unggahan 40');
+    expect(text(await changeSetting(app.deps, sari, 'rekap_mingguan', 'Jumat 15.30'))).toContain('setiap Jumat pukul 15:30');
+    expect(text(await changeSetting(app.deps, sari, 'rekap_bulanan', 'mati'))).toContain('<b>dimatikan</b>');
+    const effective = await app.deps.uow.run((repos) => readSettings(repos, app.deps.settings.nudgeDefaults));
+    expect(effective.recap).toEqual({
+      mandatoryPlatforms: ['instagram', 'facebook', 'tiktok'],
+      weights: { activeDays: 30, posts: 40, platforms: 15, acknowledged: 15, followUps: 10, meetups: 0 },
+      weekly: { weekday: 5, time: '15:30' },
+      monthly: null,
+    });
+    expect((await stored()).map((r) => [r.key, r.value]).sort()).toEqual([
+      ['kpi_weights', 'hari_aktif=30,posting=40,platform=15,konfirmasi=15,tindak_lanjut=10,kopdar=0'],
+      ['mandatory_platforms', 'instagram,facebook,tiktok'],
+      ['monthly_recap', 'mati'],
+      ['weekly_recap', 'jumat 15:30'],
+    ]);
+  });
+
+  it('refuses bad recap settings with a reason, storing nothing', async () => {
+    expect(text(await changeSetting(app.deps, sari, 'platform_wajib', 'instagram,myspace'))).toContain('platform "myspace" tidak dikenal');
+    expect(text(await changeSetting(app.deps, sari, 'bobot_kpi', 'likes=5'))).toContain('komponen "likes" tidak dikenal');
+    expect(text(await changeSetting(app.deps, sari, 'bobot_kpi', 'hari_aktif=0,posting=0,platform=0,konfirmasi=0,tindak_lanjut=0,kopdar=0'))).toContain('minimal satu bobot');
+    expect(text(await changeSetting(app.deps, sari, 'rekap_mingguan', 'someday 09:00'))).toContain('senin 09:00');
+    expect(text(await changeSetting(app.deps, sari, 'rekap_bulanan', '31 09:00'))).toContain('tanggal 1–28');
+    expect(await stored()).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe('/atur, /libur and /cuti end to end', () => {
   });
 
   it('/atur shows, changes, refuses a bad value without storing it, and resets', async () => {
-    const overview = await say(superadmin, '/atur', /Pengaturan pengingat/);
+    const overview = await say(superadmin, '/atur', /Pengaturan kopdar/);
     expect(overview).toContain('08:00 — bawaan (.env)');
     expect(overview).toContain('Senin–Jumat');
 
@@ -69,7 +69,7 @@ describe('/atur, /libur and /cuti end to end', () => {
     expect(invalid).toContain('/atur jam 07:30');
     expect(rows<{ key: string; value: string }>('SELECT key, value FROM Setting')).toEqual([{ key: 'nudge_time', value: '07:30' }]);
 
-    expect(await say(superadmin, '/atur', /Pengaturan pengingat/)).toContain('07:30 — diubah oleh Sari pada');
+    expect(await say(superadmin, '/atur', /Pengaturan kopdar/)).toContain('07:30 — diubah oleh Sari pada');
     expect(await say(superadmin, '/atur jam bawaan', /nilai bawaan/)).toContain('✅ Jam pengingat kembali ke nilai bawaan: <b>08:00');
     expect(rows('SELECT key FROM Setting')).toEqual([]);
     expect(rows<{ action: string }>("SELECT action FROM AuditLog WHERE action LIKE 'setting.%' ORDER BY id").map((r) => r.action)).toEqual(['setting.changed', 'setting.reset']);

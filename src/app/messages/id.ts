@@ -5,6 +5,9 @@ import { escapeHtml as e } from '../../domain/text/html.ts';
 import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { weekdayRuns } from '../../domain/calendar/weekdays.ts';
 import { formatDateId } from '../../domain/time/format.ts';
+import type { KpiComponentKey, KpiWeights } from '../../domain/recap/kpi.ts';
+import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/recap/recap.ts';
+import { formatNumberId, monthNames } from '../../domain/time/format.ts';
 
 /** A user-supplied link shown back: at most 100 characters, as code (never auto-linked). */
 const shown = (url: string): string => `<code>${e(url.length > 100 ? `${url.slice(0, 99)}…` : url)}</code>`;
@@ -353,6 +356,130 @@ export const id = {
       'Mohon hubungi yang bersangkutan secara langsung dan minta ia membuka chat dengan bot lalu menekan <b>MULAI</b>/<b>START</b>, agar pengingat berikutnya sampai.',
   },
 
+  /** /rekap, /peringkat and the automatic weekly and monthly recaps. */
+  recap: {
+    help: { description: 'Rekap kinerja media sosial OPD dengan skor KPI, file Excel dan grafik', usage: '[minggu | minggu lalu | bulan | bulan lalu | YYYY-MM]' },
+    helpAdmin: { description: 'Rekap OPD Anda: unggahan, hari aktif, skor KPI dan peringkat', usage: '[minggu | bulan | YYYY-MM]' },
+    leaderboardHelp: { description: 'Peringkat skor KPI semua OPD', usage: '[minggu | bulan | YYYY-MM]' },
+    usage:
+      'Cara pakai: <code>/rekap</code> (minggu ini), <code>/rekap minggu lalu</code>, <code>/rekap bulan</code>, <code>/rekap bulan lalu</code> atau <code>/rekap 2026-11</code> (bulan tertentu).',
+    leaderboardUsage: 'Cara pakai: <code>/peringkat</code> (minggu ini), <code>/peringkat bulan</code> atau <code>/peringkat 2026-11</code>.',
+    futurePeriod: 'Periode itu belum dimulai, jadi belum ada yang bisa direkap. Coba <code>/rekap</code> untuk minggu ini atau <code>/rekap bulan</code> untuk bulan ini.',
+    noOpd: 'Akun Anda belum terhubung ke OPD mana pun, jadi belum ada rekap untuk Anda. Mohon hubungi Diskominfo.',
+    noOpds: 'Belum ada OPD aktif yang terdaftar. Diskominfo dapat mengimpor daftar OPD dengan <code>npm run kopdar -- opd import</code>.',
+    /** "Minggu 16–22 November 2026" or "November 2026". */
+    periodLabel: (p: RecapPeriod) => {
+      if (p.kind === 'month') return `${monthNames[Number(p.key.slice(5, 7)) - 1] ?? p.key} ${p.key.slice(0, 4)}`;
+      const sameMonth = p.from.slice(0, 7) === p.until.slice(0, 7);
+      const fromText = sameMonth ? String(Number(p.from.slice(8, 10))) : id.calendar.shortDay(p.from).replace(/ \d{4}$/, '');
+      return `Minggu ${fromText}–${id.calendar.shortDay(p.until)}`;
+    },
+    countedUntil: (p: RecapPeriod) => (p.countedUntil < p.until ? `\n<i>Dihitung sampai ${id.calendar.day(p.countedUntil)}.</i>` : ''),
+    number: (value: number) => formatNumberId(value),
+    score: (score: number | null) => (score === null ? 'cuti' : formatNumberId(score)),
+    status: { met: 'Memenuhi target', partial: 'Sebagian', missed: 'Di bawah target', onLeave: 'Cuti' } satisfies Record<TargetStatus, string>,
+    statusIcon: { met: '🟢', partial: '🟡', missed: '🔴', onLeave: '⚪' } satisfies Record<TargetStatus, string>,
+    target: (t: Recap['target']) => (t.period === 'day' ? `${t.posts} unggahan per hari kerja` : `${t.posts} unggahan per minggu`),
+    rankLine: (o: OpdRecap) =>
+      `${o.rank ?? '–'}. ${id.recap.statusIcon[o.status]} ${e(id.opdLabel(o.name, o.code))} — skor <b>${id.recap.score(o.score)}</b> · ${o.posts} unggahan`,
+    platformsLine: (r: Recap) => r.platforms.map((p) => `${id.platformName[p.platform]} ${p.posts}`).join(' · '),
+    codes: (codes: readonly string[], max = 12) =>
+      codes.length <= max ? codes.map(e).join(', ') : `${codes.slice(0, max).map(e).join(', ')} dan ${codes.length - max} lainnya`,
+    /** The regency-wide summary (superadmins, leaders, the monthly report). */
+    summary: (r: Recap) => {
+      const quiet = r.opds.filter((o) => o.posts === 0 && o.status !== 'onLeave').map((o) => o.code);
+      const missing = r.opds.filter((o) => o.missingAccounts.length > 0);
+      const silentDirectives = r.directives.filter((d) => d.silentCodes.length > 0);
+      const top = r.opds.filter((o) => o.rank !== null).slice(0, 5);
+      return [
+        `📊 <b>Rekap media sosial OPD — ${id.recap.periodLabel(r.period)}</b>${id.recap.countedUntil(r.period)}`,
+        `OPD aktif: <b>${r.totals.activeOpds}</b> dari ${r.totals.opds} · belum mengunggah: <b>${r.totals.quietOpds}</b>\n` +
+          `Total unggahan: <b>${formatNumberId(r.totals.posts)}</b> · target: ${id.recap.target(r.target)}`,
+        top.length > 0 ? `🏆 <b>5 teratas</b>\n${top.map(id.recap.rankLine).join('\n')}` : '',
+        `📱 <b>Per platform</b>\n${id.recap.platformsLine(r)}`,
+        quiet.length > 0 ? `🔕 <b>Belum mengunggah (${quiet.length})</b>: ${id.recap.codes(quiet)}` : '✨ Semua OPD sudah mengunggah pada periode ini.',
+        missing.length > 0
+          ? `⚠️ <b>Belum punya akun resmi di platform wajib (${missing.length})</b>: ${id.recap.codes(missing.map((o) => `${o.code} (${o.missingAccounts.map((p) => id.platformName[p]).join(', ')})`), 8)}`
+          : '',
+        r.directives.length > 0
+          ? `📣 <b>Arahan (${r.directives.length})</b>\n` +
+            (silentDirectives.length === 0
+              ? 'Semua OPD sudah mengonfirmasi arahan yang meminta konfirmasi.'
+              : silentDirectives.map((d) => `#${d.id} ${e(d.title)}: ${d.silentCodes.length} OPD belum konfirmasi (${id.recap.codes(d.silentCodes, 8)})`).join('\n'))
+          : '',
+        '🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target · ⚪ cuti. Skor KPI 0–100 dihitung dari hari aktif, jumlah unggahan, platform wajib, serta konfirmasi dan tindak lanjut arahan.',
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n');
+    },
+    /** One OPD's own recap (an admin's /rekap). */
+    opdSummary: (r: Recap, o: OpdRecap) => {
+      const ranked = r.opds.filter((x) => x.rank !== null).length;
+      const mandatory = r.mandatoryPlatforms.map((p) => `${id.platformName[p]} ${o.mandatoryCovered.includes(p) ? '✅' : '❌'}`).join(' · ');
+      const points = o.components
+        .filter((c) => c.ratio !== null)
+        .map((c) => `${id.recap.component[c.key]} ${formatNumberId(Math.round(c.points * 10) / 10)}`)
+        .join(' · ');
+      const tips = [
+        o.status === 'missed' || o.status === 'partial' ? `Unggahan masih ${o.posts} dari target ${formatNumberId(Math.round(o.expectedPosts * 10) / 10)}: unggah konten baru lalu laporkan dengan <code>/lapor &lt;link&gt;</code>.` : '',
+        r.mandatoryPlatforms.some((p) => !o.mandatoryCovered.includes(p)) && o.status !== 'onLeave'
+          ? `Unggah juga di ${r.mandatoryPlatforms.filter((p) => !o.mandatoryCovered.includes(p)).map((p) => id.platformName[p]).join(' dan ')} agar platform wajib terpenuhi.`
+          : '',
+        o.directives.acknowledged < o.directives.addressed && r.directives.some((d) => d.requireAck) ? 'Konfirmasi arahan yang belum dikonfirmasi dengan tombol "✅ Siap, dilaksanakan" pada pesan arahan.' : '',
+        o.missingAccounts.length > 0 ? `Akun resmi ${o.missingAccounts.map((p) => id.platformName[p]).join(' dan ')} belum terdaftar: mohon kirimkan alamat akunnya ke Diskominfo.` : '',
+      ].filter((t) => t !== '');
+      return [
+        `📊 <b>Rekap ${e(id.opdLabel(o.name, o.code))} — ${id.recap.periodLabel(r.period)}</b>${id.recap.countedUntil(r.period)}`,
+        o.rank === null
+          ? 'OPD Anda tercatat cuti sepanjang periode ini, jadi tidak diberi skor maupun peringkat.'
+          : `Peringkat <b>${o.rank}</b> dari ${ranked} OPD · skor KPI <b>${id.recap.score(o.score)}</b>`,
+        `${id.recap.statusIcon[o.status]} Unggahan: <b>${o.posts}</b> dari target ${formatNumberId(Math.round(o.expectedPosts * 10) / 10)} (${id.recap.status[o.status]})\n` +
+          `Hari aktif: <b>${o.activeDays}</b> dari ${o.workingDays} hari kerja${o.leaveDays > 0 ? ` (cuti ${o.leaveDays} hari, tidak dihitung)` : ''}\n` +
+          (r.mandatoryPlatforms.length > 0 ? `Platform wajib: ${mandatory}\n` : '') +
+          `Arahan: ${o.directives.addressed} diterima, ${o.directives.acknowledged} dikonfirmasi, ${o.directives.followedUp} ditindaklanjuti`,
+        points ? `<b>Rincian skor</b>: ${points}` : '',
+        tips.length > 0 ? `<b>Langkah berikutnya</b>\n${tips.map((t) => `• ${t}`).join('\n')}` : '👏 Terima kasih, pertahankan!',
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n');
+    },
+    component: {
+      activeDays: 'hari aktif',
+      posts: 'unggahan',
+      platforms: 'platform wajib',
+      acknowledged: 'konfirmasi arahan',
+      followUps: 'tindak lanjut',
+      meetups: 'kopdar',
+    } satisfies Record<KpiComponentKey, string>,
+    workbookCaption: (r: Recap) => `📎 Rekap ${id.recap.periodLabel(r.period)} (Excel): per OPD, per platform, per hari dan arahan.`,
+    chartCaption: (r: Recap) => `📈 Unggahan per OPD — ${id.recap.periodLabel(r.period)}. Hijau: memenuhi target · kuning: sebagian · merah: di bawah target.`,
+    leaderboard: (r: Recap, ownOpdId: number | null, max = 20) => {
+      const ranked = r.opds.filter((o) => o.rank !== null);
+      const shown = ranked.slice(0, max);
+      const own = ownOpdId === null ? undefined : r.opds.find((o) => o.opdId === ownOpdId);
+      const ownLine = own && !shown.includes(own) ? `…\n<b>${id.recap.rankLine(own)}</b>` : '';
+      const lines = shown.map((o) => (o === own ? `<b>${id.recap.rankLine(o)}</b>` : id.recap.rankLine(o)));
+      return [
+        `🏆 <b>Peringkat OPD — ${id.recap.periodLabel(r.period)}</b>${id.recap.countedUntil(r.period)}`,
+        ranked.length === 0 ? 'Belum ada OPD yang dapat diperingkat pada periode ini.' : lines.join('\n') + (ranked.length > max ? `\n(${max} dari ${ranked.length} OPD)` : '') + (ownLine ? `\n${ownLine}` : ''),
+        'Rincian lengkap: <code>/rekap</code>. 🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target.',
+      ].join('\n\n');
+    },
+    weekly: (r: Recap, improved: { readonly opd: OpdRecap; readonly before: number } | null) =>
+      [
+        `📣 <b>Rekap mingguan media sosial OPD — ${id.recap.periodLabel(r.period)}</b>`,
+        `OPD aktif <b>${r.totals.activeOpds}</b> dari ${r.totals.opds} · <b>${formatNumberId(r.totals.posts)}</b> unggahan`,
+        r.opds.some((o) => o.rank !== null) ? `🏆 <b>Peringkat teratas</b>\n${r.opds.filter((o) => o.rank !== null).slice(0, 10).map(id.recap.rankLine).join('\n')}` : '',
+        improved && improved.opd.score !== null
+          ? `📈 <b>Paling meningkat</b>: ${e(id.opdLabel(improved.opd.name, improved.opd.code))}, skor ${formatNumberId(improved.before)} → ${formatNumberId(improved.opd.score)} (+${formatNumberId(Math.round((improved.opd.score - improved.before) * 10) / 10)})`
+          : '',
+        '🙏 Terima kasih kepada seluruh admin yang aktif minggu lalu. Yang belum sempat mengunggah, mari mulai minggu ini dengan satu unggahan dan laporkan dengan <code>/lapor &lt;link&gt;</code>. Lihat rekap OPD Anda dengan <code>/rekap</code>.',
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n'),
+    monthlyIntro: (r: Recap) => `🗓️ <b>Laporan KPI bulanan — ${id.recap.periodLabel(r.period)}</b>\nBerikut rekap bulan lalu beserta file Excel dan grafiknya.`,
+  },
+
   /** Dates and weekdays of the work calendar. */
   calendar: {
     weekdayNames: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const,
@@ -372,14 +499,14 @@ export const id = {
 
   /** /atur: the nudge settings. */
   settings: {
-    help: { description: 'Lihat dan ubah pengaturan pengingat (jam, hari kerja, tangga pengingat, target)', usage: '[kunci nilai | kunci bawaan]' },
+    help: { description: 'Lihat dan ubah pengaturan (pengingat, target, platform wajib, bobot KPI, jadwal rekap)', usage: '[kunci nilai | kunci bawaan]' },
     usage:
       'Cara pakai:\n' +
       '<code>/atur</code> — lihat semua pengaturan\n' +
       '<code>/atur KUNCI NILAI</code> — ubah, contoh <code>/atur jam 07:30</code>\n' +
       '<code>/atur KUNCI bawaan</code> — kembali ke nilai bawaan (.env)\n' +
-      'Kunci: <code>jam</code>, <code>hari_kerja</code>, <code>ramah</code>, <code>tegas</code>, <code>eskalasi</code>, <code>target</code>.',
-    header: '<b>Pengaturan pengingat</b>',
+      'Kunci: <code>jam</code>, <code>hari_kerja</code>, <code>ramah</code>, <code>tegas</code>, <code>eskalasi</code>, <code>target</code>, <code>platform_wajib</code>, <code>bobot_kpi</code>, <code>rekap_mingguan</code>, <code>rekap_bulanan</code>.',
+    header: '<b>Pengaturan kopdar</b>',
     label: {
       nudge_time: 'Jam pengingat',
       working_days: 'Hari kerja',
@@ -387,6 +514,10 @@ export const id = {
       firm_from: 'Pengingat tegas mulai',
       escalate_from: 'Eskalasi ke Diskominfo dan pimpinan OPD mulai',
       posting_target: 'Target unggahan per OPD',
+      mandatory_platforms: 'Platform wajib',
+      kpi_weights: 'Bobot skor KPI',
+      weekly_recap: 'Rekap mingguan otomatis ke grup komunitas',
+      monthly_recap: 'Laporan KPI bulanan otomatis ke Diskominfo dan pimpinan',
     },
     example: {
       nudge_time: '07:30',
@@ -395,12 +526,22 @@ export const id = {
       firm_from: '3',
       escalate_from: '7',
       posting_target: '2/minggu',
+      mandatory_platforms: 'instagram,facebook,tiktok',
+      kpi_weights: 'hari_aktif=30,posting=25,platform=15,konfirmasi=15,tindak_lanjut=10,kopdar=5',
+      weekly_recap: 'senin 09:00',
+      monthly_recap: '1 09:00',
     },
     value: {
       time: (time: string) => e(time),
       weekdays: (days: readonly number[], compact: string) => `${id.calendar.weekdays(days)} (<code>${e(compact)}</code>)`,
       threshold: (days: number) => `${days} hari kerja tertinggal`,
       target: (posts: number, period: 'day' | 'week') => (period === 'day' ? `${posts} unggahan per hari kerja` : `${posts} unggahan per minggu`),
+      platforms: (list: readonly Platform[]) => (list.length === 0 ? 'tidak ada' : list.map((p) => id.platformName[p]).join(', ')),
+      weights: (w: KpiWeights) =>
+        `hari aktif ${w.activeDays}, jumlah unggahan ${w.posts}, platform wajib ${w.platforms}, konfirmasi arahan ${w.acknowledged}, tindak lanjut arahan ${w.followUps}, kehadiran kopdar ${w.meetups}`,
+      weekly: (s: { readonly weekday: number; readonly time: string } | null) =>
+        s ? `setiap ${id.calendar.weekdayNames[s.weekday - 1] ?? s.weekday} pukul ${e(s.time)}` : 'dimatikan',
+      monthly: (s: { readonly day: number; readonly time: string } | null) => (s ? `setiap tanggal ${s.day} pukul ${e(s.time)}` : 'dimatikan'),
     },
     entry: (label: string, key: string, value: string, source: string) => `<b>${label}</b> · <code>${e(key)}</code>\n${value} — ${source}`,
     sourceDefault: 'bawaan (.env)',
@@ -415,7 +556,7 @@ export const id = {
       'Kembali ke bawaan: <code>/atur KUNCI bawaan</code>.',
     ladderWarning: '⚠️ Urutan ramah &lt; tegas &lt; eskalasi saat ini tidak terpenuhi (nilai bawaan di .env berubah?). Mohon perbaiki dengan /atur.',
     unknownKey: (key: string) =>
-      `❌ Pengaturan <b>${e(key)}</b> tidak dikenal. Yang bisa diatur: <code>jam</code>, <code>hari_kerja</code>, <code>ramah</code>, <code>tegas</code>, <code>eskalasi</code>, <code>target</code>. Lihat semuanya dengan /atur.`,
+      `❌ Pengaturan <b>${e(key)}</b> tidak dikenal. Yang bisa diatur: <code>jam</code>, <code>hari_kerja</code>, <code>ramah</code>, <code>tegas</code>, <code>eskalasi</code>, <code>target</code>, <code>platform_wajib</code>, <code>bobot_kpi</code>, <code>rekap_mingguan</code>, <code>rekap_bulanan</code>. Lihat semuanya dengan /atur.`,
     communityReadOnly: 'Grup komunitas tidak diatur lewat /atur. Kirim <code>/hubungkan komunitas</code> di grup komunitas tersebut.',
     timezoneReadOnly: 'Zona waktu tidak dapat diubah lewat chat; pengelola teknis mengaturnya lewat APP_TIMEZONE di file .env.',
     missingValue: (key: string, example: string) =>

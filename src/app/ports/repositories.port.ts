@@ -5,6 +5,7 @@ import type { LocalDate } from '../../domain/calendar/local-date.ts';
 import type { MediaRef } from '../../domain/media.ts';
 import type { Button } from '../reply.ts';
 import type { Audience, DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
+import type { PostCount, RecapOpd } from '../../domain/recap/assemble.ts';
 
 export interface OpdInput {
   readonly code: string;
@@ -135,6 +136,7 @@ export interface Repositories {
   readonly jobRuns: JobRunRepository;
   readonly outbox: OutboxRepository;
   readonly directives: DirectiveRepository;
+  readonly recaps: RecapRepository;
 }
 
 /**
@@ -353,4 +355,41 @@ export interface DirectiveRepository {
   addQuestion(question: { directiveId: number; userId: number; text: string; at: Date }): Promise<void>;
   /** Follow-up reports per OPD. */
   followUps(directiveId: number): Promise<Map<number, number>>;
+}
+
+// --- Recaps --------------------------------------------------------------------------------
+
+/** A local day of a recap and the instants it spans ([from, to)). */
+export interface DaySpan {
+  readonly day: LocalDate;
+  readonly from: Date;
+  readonly to: Date;
+}
+
+export interface RecapDirectiveRow {
+  readonly id: number;
+  readonly text: string;
+  readonly priority: Priority;
+  readonly fromLeader: boolean;
+  readonly sentAt: Date;
+  readonly deadline: Date | null;
+  readonly requireAck: boolean;
+  readonly addressedOpdIds: readonly number[];
+  readonly acknowledgedOpdIds: readonly number[];
+  /** OPDs that reported at least one post linked to the directive (at any time). */
+  readonly followedUpOpdIds: readonly number[];
+}
+
+/** What a recap reads, in a few grouped queries whatever the number of reports. */
+export interface RecapRepository {
+  /** Active OPDs with their current admins' ids, by code. */
+  activeOpds(): Promise<RecapOpd[]>;
+  /** Posts per OPD and platform for each day span (days without posts give no rows). */
+  postCounts(days: readonly DaySpan[]): Promise<PostCount[]>;
+  /** Posts from accounts not registered for their OPD, per OPD, in [from, to). */
+  unregisteredPostCounts(from: Date, to: Date): Promise<Map<number, number>>;
+  /** Directives sent in [from, to), oldest first, with whom they reached and what came back. */
+  directivesSent(from: Date, to: Date): Promise<RecapDirectiveRow[]>;
+  /** The platforms on which each OPD has a registered official account. */
+  accountPlatforms(): Promise<{ readonly opdId: number; readonly platform: Platform }[]>;
 }

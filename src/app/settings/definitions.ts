@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { NudgePolicy } from '../../domain/nudges/ladder.ts';
+import { platforms, type Platform } from '../../domain/links/types.ts';
+import { defaultKpiWeights, formatKpiWeights, parseKpiWeights, type KpiWeights } from '../../domain/recap/kpi.ts';
 
 /** Settings of the nudge loop, from the environment's defaults overridden by /atur. */
 export interface NudgeSettings {
@@ -59,6 +61,105 @@ const target = z
     return { posts, period: match[2] === 'hari' || match[2] === 'day' ? ('day' as const) : ('week' as const) };
   });
 
+const platformAliases: Readonly<Record<string, Platform>> = {
+  instagram: 'instagram',
+  ig: 'instagram',
+  facebook: 'facebook',
+  fb: 'facebook',
+  tiktok: 'tiktok',
+  tt: 'tiktok',
+  youtube: 'youtube',
+  yt: 'youtube',
+  x: 'x',
+  twitter: 'x',
+  threads: 'threads',
+};
+
+/** A platform as people write it in chat or .env (ig, fb, twitter …); null when unknown. */
+export function platformFromWord(word: string): Platform | null {
+  return platformAliases[word.trim().toLowerCase()] ?? null;
+}
+
+const platformList = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((raw, ctx) => {
+    if (['-', 'tidak_ada', 'tidak ada', 'none'].includes(raw)) return [];
+    const chosen = new Set<Platform>();
+    for (const word of raw.split(/[,\s]+/).filter(Boolean)) {
+      const platform = platformFromWord(word);
+      if (!platform) {
+        ctx.addIssue({ code: 'custom', message: `platform "${word}" tidak dikenal; pilih dari instagram, facebook, tiktok, youtube, x, threads` });
+        return z.NEVER;
+      }
+      chosen.add(platform);
+    }
+    return platforms.filter((p) => chosen.has(p));
+  });
+
+const kpiWeights = z.string().transform((raw, ctx) => {
+  const parsed = parseKpiWeights(raw);
+  if ('weights' in parsed) return parsed.weights;
+  const problem = parsed.problem;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      problem.kind === 'allZero'
+        ? 'minimal satu bobot harus lebih dari 0'
+        : problem.kind === 'unknown'
+          ? `komponen "${problem.name}" tidak dikenal; gunakan hari_aktif, posting, platform, konfirmasi, tindak_lanjut, kopdar`
+          : `"${problem.part}" tidak terbaca; tulis seperti hari_aktif=30,posting=25 (angka 0–999)`,
+  });
+  return z.NEVER;
+});
+
+const weekdayNames = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'];
+
+/** When an automatic recap goes out: null when switched off ("mati"). */
+export interface WeeklySchedule {
+  /** ISO weekday, 1 = Monday. */
+  readonly weekday: number;
+  readonly time: string;
+}
+export interface MonthlySchedule {
+  /** Day of the month, 1–28 (every month has it). */
+  readonly day: number;
+  readonly time: string;
+}
+
+const off = (raw: string) => ['mati', 'off', 'tidak', '-'].includes(raw.trim().toLowerCase());
+
+const weeklySchedule = z.string().transform((raw, ctx): WeeklySchedule | null => {
+  if (off(raw)) return null;
+  const [dayWord = '', timeWord = '09:00'] = raw.trim().toLowerCase().split(/\s+/);
+  const index = weekdayNames.indexOf(dayWord.replace("'", ''));
+  const weekday = index >= 0 ? index + 1 : /^[1-7]$/.test(dayWord) ? Number(dayWord) : 0;
+  const parsedTime = time.safeParse(timeWord);
+  if (weekday === 0 || !parsedTime.success) {
+    ctx.addIssue({ code: 'custom', message: 'tulis nama hari dan jam, misalnya senin 09:00, atau mati' });
+    return z.NEVER;
+  }
+  return { weekday, time: parsedTime.data };
+});
+
+const monthlySchedule = z.string().transform((raw, ctx): MonthlySchedule | null => {
+  if (off(raw)) return null;
+  const [dayWord = '', timeWord = '09:00'] = raw.trim().toLowerCase().split(/\s+/);
+  const day = /^\d{1,2}$/.test(dayWord) ? Number(dayWord) : 0;
+  const parsedTime = time.safeParse(timeWord);
+  if (day < 1 || day > 28 || !parsedTime.success) {
+    ctx.addIssue({ code: 'custom', message: 'tulis tanggal 1–28 dan jam, misalnya 1 09:00, atau mati' });
+    return z.NEVER;
+  }
+  return { day, time: parsedTime.data };
+});
+
+export const formatWeeklySchedule = (s: WeeklySchedule | null): string => (s ? `${weekdayNames[s.weekday - 1] ?? 'senin'} ${s.time}` : 'mati');
+export const formatMonthlySchedule = (s: MonthlySchedule | null): string => (s ? `${s.day} ${s.time}` : 'mati');
+export const formatPlatformList = (list: readonly Platform[]): string => (list.length === 0 ? '-' : list.join(','));
+export { formatKpiWeights };
+
 const chatId = z.string().trim().regex(/^-?\d{1,20}$/, 'ID chat harus angka').transform((v) => BigInt(v));
 
 /** Every setting /atur knows: its key, how a value is read, and how it is shown. */
@@ -69,6 +170,10 @@ export const settingDefinitions = {
   firm_from: { parse: threshold, show: (v: string) => v },
   escalate_from: { parse: threshold, show: (v: string) => v },
   posting_target: { parse: target, show: (v: string) => v },
+  mandatory_platforms: { parse: platformList, show: (v: string) => v },
+  kpi_weights: { parse: kpiWeights, show: (v: string) => v },
+  weekly_recap: { parse: weeklySchedule, show: (v: string) => v },
+  monthly_recap: { parse: monthlySchedule, show: (v: string) => v },
   community_chat_id: { parse: chatId, show: (v: string) => v },
 } as const;
 
@@ -89,20 +194,31 @@ export const builtInDefaults: SettingDefaults = {
   firm_from: '3',
   escalate_from: '7',
   posting_target: '1/hari',
+  mandatory_platforms: 'instagram,facebook',
+  kpi_weights: formatKpiWeights(defaultKpiWeights),
+  weekly_recap: 'senin 09:00',
+  monthly_recap: '1 09:00',
 };
 
-/** Resolves effective settings: a stored value wins over the default; invalid stored values are ignored. */
-export function resolveNudgeSettings(defaults: SettingDefaults, stored: ReadonlyMap<string, string>): NudgeSettings {
-  const pick = <K extends SettingKey>(key: K): string | undefined => stored.get(key) ?? (key === 'community_chat_id' ? undefined : defaults[key as Exclude<SettingKey, 'community_chat_id'>]);
-  const read = <K extends SettingKey>(key: K): z.output<(typeof settingDefinitions)[K]['parse']> | undefined => {
-    const raw = pick(key);
+type SettingValue<K extends SettingKey> = z.output<(typeof settingDefinitions)[K]['parse']>;
+
+/** A setting's effective value: a stored value wins over the default; an invalid stored value is ignored. */
+function settingReader(defaults: SettingDefaults, stored: ReadonlyMap<string, string>) {
+  const fallbackOf = (key: SettingKey): string | undefined => (key === 'community_chat_id' ? undefined : defaults[key]);
+  return <K extends SettingKey>(key: K): SettingValue<K> | undefined => {
+    const raw = stored.get(key) ?? fallbackOf(key);
     if (raw === undefined) return undefined;
     const parsed = settingDefinitions[key].parse.safeParse(raw);
-    if (parsed.success) return parsed.data as z.output<(typeof settingDefinitions)[K]['parse']>;
-    const fallback = key === 'community_chat_id' ? undefined : defaults[key as Exclude<SettingKey, 'community_chat_id'>];
+    if (parsed.success) return parsed.data as SettingValue<K>;
+    const fallback = fallbackOf(key);
     const again = fallback === undefined ? undefined : settingDefinitions[key].parse.safeParse(fallback);
-    return again?.success ? (again.data as z.output<(typeof settingDefinitions)[K]['parse']>) : undefined;
+    return again?.success ? (again.data as SettingValue<K>) : undefined;
   };
+}
+
+/** Resolves effective nudge settings. */
+export function resolveNudgeSettings(defaults: SettingDefaults, stored: ReadonlyMap<string, string>): NudgeSettings {
+  const read = settingReader(defaults, stored);
   return {
     nudgeTime: read('nudge_time') ?? '08:00',
     workingDays: read('working_days') ?? [1, 2, 3, 4, 5],
@@ -113,6 +229,26 @@ export function resolveNudgeSettings(defaults: SettingDefaults, stored: Readonly
       target: read('posting_target') ?? { posts: 1, period: 'day' },
     },
     communityChatId: read('community_chat_id') ?? null,
+  };
+}
+
+/** Settings of recaps and KPI, from the environment's defaults overridden by /atur. */
+export interface RecapSettings {
+  readonly mandatoryPlatforms: readonly Platform[];
+  readonly weights: KpiWeights;
+  readonly weekly: WeeklySchedule | null;
+  readonly monthly: MonthlySchedule | null;
+}
+
+export function resolveRecapSettings(defaults: SettingDefaults, stored: ReadonlyMap<string, string>): RecapSettings {
+  const read = settingReader(defaults, stored);
+  const weekly = read('weekly_recap');
+  const monthly = read('monthly_recap');
+  return {
+    mandatoryPlatforms: read('mandatory_platforms') ?? ['instagram', 'facebook'],
+    weights: read('kpi_weights') ?? defaultKpiWeights,
+    weekly: weekly === undefined ? { weekday: 1, time: '09:00' } : weekly,
+    monthly: monthly === undefined ? { day: 1, time: '09:00' } : monthly,
   };
 }
 

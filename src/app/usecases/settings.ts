@@ -1,7 +1,18 @@
 import type { z } from 'zod';
 import { reply, type AppDeps, type Outcome } from '../deps.ts';
 import type { Repositories, StoredSetting } from '../ports/repositories.port.ts';
-import { resolveNudgeSettings, settingDefinitions, type NudgeSettings, type SettingDefaults } from '../settings/definitions.ts';
+import {
+  formatKpiWeights,
+  formatMonthlySchedule,
+  formatPlatformList,
+  formatWeeklySchedule,
+  resolveNudgeSettings,
+  resolveRecapSettings,
+  settingDefinitions,
+  type NudgeSettings,
+  type RecapSettings,
+  type SettingDefaults,
+} from '../settings/definitions.ts';
 import type { Catalogue } from '../messages/id.ts';
 import { displayName, type Person } from '../../domain/model.ts';
 import { compactWeekdays } from '../../domain/calendar/weekdays.ts';
@@ -18,6 +29,10 @@ export const chatSettingKeys = {
   tegas: 'firm_from',
   eskalasi: 'escalate_from',
   target: 'posting_target',
+  platform_wajib: 'mandatory_platforms',
+  bobot_kpi: 'kpi_weights',
+  rekap_mingguan: 'weekly_recap',
+  rekap_bulanan: 'monthly_recap',
 } as const satisfies Record<string, EditableSettingKey>;
 
 export type ChatSettingKey = keyof typeof chatSettingKeys;
@@ -42,6 +57,11 @@ export async function loadNudgeSettings(deps: AppDeps): Promise<NudgeSettings> {
 /** The same, inside a transaction the caller already holds. */
 export async function readNudgeSettings(repos: Repositories, defaults: SettingDefaults): Promise<NudgeSettings> {
   return resolveNudgeSettings(defaults, storedMap(await repos.settings.all()));
+}
+
+/** The effective nudge and recap settings, read once, inside a transaction the caller holds. */
+export async function readSettings(repos: Repositories, defaults: SettingDefaults): Promise<Effective> {
+  return effectiveSettings(defaults, storedMap(await repos.settings.all()));
 }
 
 function storedMap(rows: readonly StoredSetting[]): Map<string, string> {
@@ -75,11 +95,38 @@ export function normaliseSetting(key: EditableSettingKey, raw: string): Normalis
       const r = settingDefinitions.posting_target.parse.safeParse(raw);
       return r.success ? { value: `${r.data.posts}/${r.data.period === 'day' ? 'hari' : 'minggu'}` } : { problem: firstProblem(r.error) };
     }
+    case 'mandatory_platforms': {
+      const r = settingDefinitions.mandatory_platforms.parse.safeParse(raw);
+      return r.success ? { value: formatPlatformList(r.data) } : { problem: firstProblem(r.error) };
+    }
+    case 'kpi_weights': {
+      const r = settingDefinitions.kpi_weights.parse.safeParse(raw);
+      return r.success ? { value: formatKpiWeights(r.data) } : { problem: firstProblem(r.error) };
+    }
+    case 'weekly_recap': {
+      const r = settingDefinitions.weekly_recap.parse.safeParse(raw);
+      return r.success ? { value: formatWeeklySchedule(r.data) } : { problem: firstProblem(r.error) };
+    }
+    case 'monthly_recap': {
+      const r = settingDefinitions.monthly_recap.parse.safeParse(raw);
+      return r.success ? { value: formatMonthlySchedule(r.data) } : { problem: firstProblem(r.error) };
+    }
   }
 }
 
+export interface Effective {
+  readonly nudge: NudgeSettings;
+  readonly recap: RecapSettings;
+}
+
+function effectiveSettings(defaults: SettingDefaults, stored: ReadonlyMap<string, string>): Effective {
+  return { nudge: resolveNudgeSettings(defaults, stored), recap: resolveRecapSettings(defaults, stored) };
+}
+
 /** How an effective value reads in chat. */
-function shown(m: Catalogue, key: EditableSettingKey, s: NudgeSettings): string {
+function shown(m: Catalogue, key: EditableSettingKey, effective: Effective): string {
+  const s = effective.nudge;
+  const r = effective.recap;
   switch (key) {
     case 'nudge_time':
       return m.settings.value.time(s.nudgeTime);
@@ -93,10 +140,18 @@ function shown(m: Catalogue, key: EditableSettingKey, s: NudgeSettings): string 
       return m.settings.value.threshold(s.policy.escalateFrom);
     case 'posting_target':
       return m.settings.value.target(s.policy.target.posts, s.policy.target.period);
+    case 'mandatory_platforms':
+      return m.settings.value.platforms(r.mandatoryPlatforms);
+    case 'kpi_weights':
+      return m.settings.value.weights(r.weights);
+    case 'weekly_recap':
+      return m.settings.value.weekly(r.weekly);
+    case 'monthly_recap':
+      return m.settings.value.monthly(r.monthly);
   }
 }
 
-const ladderOrdered = (s: NudgeSettings): boolean => s.policy.friendlyFrom < s.policy.firmFrom && s.policy.firmFrom < s.policy.escalateFrom;
+const ladderOrdered = ({ nudge: s }: Effective): boolean => s.policy.friendlyFrom < s.policy.firmFrom && s.policy.firmFrom < s.policy.escalateFrom;
 
 const editableKeys = Object.values(chatSettingKeys);
 
@@ -111,7 +166,7 @@ export async function showSettings(deps: AppDeps): Promise<Outcome> {
     return {
       rows: new Map(stored.map((r) => [r.key, r])),
       authors: new Map(people.filter((p): p is Person => p !== null).map((p) => [p.id, displayName(p)])),
-      effective: resolveNudgeSettings(deps.settings.nudgeDefaults, storedMap(stored)),
+      effective: effectiveSettings(deps.settings.nudgeDefaults, storedMap(stored)),
     };
   });
   const entries = editableKeys.map((key) => {
@@ -127,7 +182,7 @@ export async function showSettings(deps: AppDeps): Promise<Outcome> {
   const parts = [
     m.settings.header,
     ...entries,
-    m.settings.community(effective.communityChatId?.toString() ?? null) + (community && effective.communityChatId !== null ? m.settings.communitySource(formatDateTimeId(community.updatedAt, tz)) : ''),
+    m.settings.community(effective.nudge.communityChatId?.toString() ?? null) + (community && effective.nudge.communityChatId !== null ? m.settings.communitySource(formatDateTimeId(community.updatedAt, tz)) : ''),
     m.settings.timezone(tz),
     ...(ladderOrdered(effective) ? [] : [m.settings.ladderWarning]),
     m.settings.footer,
@@ -156,14 +211,14 @@ export async function changeSetting(deps: AppDeps, actor: Person, word: string, 
 
   return deps.uow.run(async (repos) => {
     const stored = storedMap(await repos.settings.all());
-    const before = resolveNudgeSettings(defaults, stored);
+    const before = effectiveSettings(defaults, stored);
     const label = m.settings.label[key];
     if (reset && !stored.has(key)) return reply(m.settings.alreadyDefault(label, shown(m, key, before)));
     const next = new Map(stored);
     if (normalised) next.set(key, normalised.value);
     else next.delete(key);
-    const after = resolveNudgeSettings(defaults, next);
-    if (!ladderOrdered(after)) return reply(m.settings.ladderOrder(after.policy.friendlyFrom, after.policy.firmFrom, after.policy.escalateFrom));
+    const after = effectiveSettings(defaults, next);
+    if (!ladderOrdered(after)) return reply(m.settings.ladderOrder(after.nudge.policy.friendlyFrom, after.nudge.policy.firmFrom, after.nudge.policy.escalateFrom));
     const now = deps.clock.now();
     if (normalised) {
       if (stored.get(key) === normalised.value) return reply(m.settings.unchanged(label, shown(m, key, after)));

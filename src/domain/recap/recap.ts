@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { Platform } from '../links/types.ts';
 import type { Priority } from '../directives/directive.ts';
-import type { KpiComponentKey, KpiWeights } from './kpi.ts';
+import type { KpiComponentResult, KpiWeights } from './kpi.ts';
 
 /** A recap covers one ISO week (Monday–Sunday) or one calendar month, in APP_TIMEZONE. */
 export type PeriodKind = 'week' | 'month';
@@ -17,17 +17,13 @@ export interface RecapPeriod {
   readonly countedUntil: LocalDate;
 }
 
-/** How an OPD meets its posting target: met (≥ 100 %), partial (≥ 50 %), missed (below). */
-export type TargetStatus = 'met' | 'partial' | 'missed';
+/**
+ * How an OPD meets its posting target: met (≥ 100 %), partial (≥ 50 %), missed (below), or
+ * onLeave when leave covered every working day of the period (nothing was expected).
+ */
+export type TargetStatus = 'met' | 'partial' | 'missed' | 'onLeave';
 
-export interface KpiComponentScore {
-  readonly key: KpiComponentKey;
-  /** 0–1; null when the component does not apply to this OPD in this period (its weight moves to the others). */
-  readonly ratio: number | null;
-  readonly weight: number;
-  /** What the component adds to the 0–100 score. */
-  readonly points: number;
-}
+export type KpiComponentScore = KpiComponentResult;
 
 export interface OpdRecap {
   readonly opdId: number;
@@ -51,10 +47,11 @@ export interface OpdRecap {
   /** Posts whose link shows an account not registered for the OPD. */
   readonly unregisteredPosts: number;
   readonly directives: { readonly addressed: number; readonly acknowledged: number; readonly followedUp: number };
-  readonly score: number;
+  /** 0–100 with one decimal; null when leave covered the whole period (not ranked). */
+  readonly score: number | null;
   readonly components: readonly KpiComponentScore[];
-  /** 1 = best; equal scores share a rank. */
-  readonly rank: number;
+  /** 1 = best; equal scores share a rank; null when not scored. */
+  readonly rank: number | null;
   readonly status: TargetStatus;
 }
 

@@ -1,6 +1,6 @@
 import { wallClock } from './zoned.ts';
 
-const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const monthNames = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const zoneLabels: Record<string, string> = {
   'Asia/Jakarta': 'WIB',
   'Asia/Pontianak': 'WIB',
@@ -12,10 +12,15 @@ const zoneLabels: Record<string, string> = {
 export function formatDateTimeId(instant: Date, timeZone: string): string {
   const w = wallClock(instant, timeZone);
   const label = zoneLabels[timeZone] ?? timeZone;
-  return `${w.day} ${months[w.month - 1]} ${w.year} ${String(w.hour).padStart(2, '0')}.${String(w.minute).padStart(2, '0')} ${label}`;
+  return `${w.day} ${monthNames[w.month - 1]} ${w.year} ${String(w.hour).padStart(2, '0')}.${String(w.minute).padStart(2, '0')} ${label}`;
 }
 
 export function formatDateId(instant: Date, timeZone: string): string {
   const w = wallClock(instant, timeZone);
-  return `${w.day} ${months[w.month - 1]} ${w.year}`;
+  return `${w.day} ${monthNames[w.month - 1]} ${w.year}`;
+}
+
+/** "1.234" and "72,6": Indonesian digit grouping and decimal comma, at most one decimal. */
+export function formatNumberId(value: number): string {
+  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(value);
 }

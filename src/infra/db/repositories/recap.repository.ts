@@ -1,0 +1,88 @@
+import type { RecapRepository } from '../../../app/ports/repositories.port.ts';
+import { isPriority } from '../../../domain/directives/directive.ts';
+import { isPlatform } from '../../../domain/links/types.ts';
+import type { PostCount } from '../../../domain/recap/assemble.ts';
+import type { Tx } from './tx.ts';
+
+/**
+ * Grouped queries only: a monthly recap of 500 OPDs reads ~200,000 reports as ~31 GROUP BYs over
+ * the createdAt index (one per local day), never as rows. Day boundaries come from the caller, so
+ * the time zone is applied in one place and the SQL stays portable (SQLite and PostgreSQL).
+ */
+export function recapRepository(tx: Tx): RecapRepository {
+  return {
+    async activeOpds() {
+      const rows = await tx.opd.findMany({
+        where: { active: true },
+        orderBy: { code: 'asc' },
+        select: { id: true, code: true, name: true, type: true, members: { where: { role: 'admin' }, select: { id: true } } },
+      });
+      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, type: r.type, adminIds: r.members.map((m) => m.id) }));
+    },
+    async postCounts(days) {
+      const counts: PostCount[] = [];
+      for (const span of days) {
+        const groups = await tx.report.groupBy({
+          by: ['opdId', 'platform'],
+          where: { createdAt: { gte: span.from, lt: span.to } },
+          _count: { _all: true },
+        });
+        for (const g of groups) {
+          if (isPlatform(g.platform)) counts.push({ day: span.day, opdId: g.opdId, platform: g.platform, count: g._count._all });
+        }
+      }
+      return counts;
+    },
+    async unregisteredPostCounts(from, to) {
+      const groups = await tx.report.groupBy({
+        by: ['opdId'],
+        where: { createdAt: { gte: from, lt: to }, accountUnregistered: true },
+        _count: { _all: true },
+      });
+      return new Map(groups.map((g) => [g.opdId, g._count._all]));
+    },
+    async directivesSent(from, to) {
+      const directives = await tx.directive.findMany({
+        where: { status: 'sent', sentAt: { gte: from, lt: to } },
+        orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, text: true, priority: true, fromLeader: true, sentAt: true, deadline: true, requireAck: true },
+      });
+      if (directives.length === 0) return [];
+      const ids = directives.map((d) => d.id);
+      const [deliveries, acks, followUps] = await Promise.all([
+        tx.directiveDelivery.findMany({ where: { directiveId: { in: ids }, opdId: { not: null } }, select: { directiveId: true, opdId: true }, distinct: ['directiveId', 'opdId'] }),
+        tx.directiveAck.findMany({ where: { directiveId: { in: ids } }, select: { directiveId: true, opdId: true } }),
+        tx.report.groupBy({ by: ['directiveId', 'opdId'], where: { directiveId: { in: ids } } }),
+      ]);
+      const collect = (rows: readonly { directiveId: number | null; opdId: number | null }[]): Map<number, number[]> => {
+        const byDirective = new Map<number, number[]>();
+        for (const r of rows) {
+          if (r.directiveId === null || r.opdId === null) continue;
+          const list = byDirective.get(r.directiveId) ?? [];
+          if (!list.includes(r.opdId)) list.push(r.opdId);
+          byDirective.set(r.directiveId, list);
+        }
+        return byDirective;
+      };
+      const addressed = collect(deliveries);
+      const acknowledged = collect(acks);
+      const followed = collect(followUps);
+      return directives.map((d) => ({
+        id: d.id,
+        text: d.text,
+        priority: isPriority(d.priority) ? d.priority : 'biasa',
+        fromLeader: d.fromLeader,
+        sentAt: d.sentAt ?? from,
+        deadline: d.deadline,
+        requireAck: d.requireAck,
+        addressedOpdIds: addressed.get(d.id) ?? [],
+        acknowledgedOpdIds: acknowledged.get(d.id) ?? [],
+        followedUpOpdIds: followed.get(d.id) ?? [],
+      }));
+    },
+    async accountPlatforms() {
+      const rows = await tx.officialAccount.findMany({ select: { opdId: true, platform: true }, distinct: ['opdId', 'platform'] });
+      return rows.flatMap((r) => (isPlatform(r.platform) ? [{ opdId: r.opdId, platform: r.platform }] : []));
+    },
+  };
+}
