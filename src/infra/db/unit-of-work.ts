@@ -12,6 +12,7 @@ import { holidayRepository, leaveRepository, settingRepository } from './reposit
 import { activityRepository, jobRunRepository, nudgeRepository } from './repositories/nudge.repository.ts';
 import { outboxRepository } from './repositories/outbox.repository.ts';
 import { directiveRepository } from './repositories/directive.repository.ts';
+import { officialAccountRepository } from './repositories/official-account.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -31,6 +32,7 @@ function repositoriesFor(tx: Tx): Repositories {
     jobRuns: jobRunRepository(tx),
     outbox: outboxRepository(tx),
     directives: directiveRepository(tx),
+    accounts: officialAccountRepository(tx),
   };
 }
 
