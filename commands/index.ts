@@ -10,6 +10,7 @@ import { undang } from './undang.ts';
 import { cabut } from './cabut.ts';
 import { pindah } from './pindah.ts';
 import { opd } from './opd.ts';
+import { akun } from './akun.ts';
 import { hubungkan } from './hubungkan.ts';
 import { reportNow } from './nudge-button.ts';
 import { atur } from './atur.ts';
@@ -18,7 +19,7 @@ import { cuti } from './cuti.ts';
 import { arahan, arahanList, directiveButtons, statusArahan, tanya } from './arahan.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, opd, atur, libur, cuti, hubungkan];
+export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, opd, akun, atur, libur, cuti, hubungkan];
 
 /** Every button handler, found by the prefix of its callback_data. */
 export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons];

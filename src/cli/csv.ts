@@ -20,5 +20,6 @@ export function toCsv(rows: readonly Record<string, unknown>[]): string {
   const safe = rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value])),
   );
-  return stringify(safe, { header: true });
+  // Booleans as true/false: csv-stringify would otherwise write 1 and an empty cell.
+  return stringify(safe, { header: true, cast: { boolean: (value) => String(value) } });
 }

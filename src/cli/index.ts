@@ -10,6 +10,10 @@ import { importOpds, ImportRejected } from '../app/usecases/opd-import.ts';
 import { exportReports } from '../app/usecases/report-export.ts';
 import { listJobs, runNudges } from '../app/usecases/nudges.ts';
 import { HOLIDAY_LIST_DAYS, holidaysBetween, importHolidays } from '../app/usecases/holidays.ts';
+import { accountsByOpd, importAccounts } from '../app/usecases/account-import.ts';
+import { missingPlatforms } from '../domain/official-accounts.ts';
+import { displayHandle } from '../domain/links/index.ts';
+import { formatDateId } from '../domain/time/format.ts';
 import { todayIn } from '../app/today.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
@@ -36,6 +40,8 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   holidays import <file.csv>         impor/perbarui hari libur (kolom tanggal,nama; contoh prisma/libur-contoh.csv)
   holidays list [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                      daftar hari libur (bawaan: hari ini sampai 12 bulan ke depan)
+  accounts import <file.csv>         impor/perbarui akun resmi OPD (kolom kode,platform,akun; contoh prisma/akun-contoh.csv)
+  accounts list [--opd KODE]         daftar akun resmi per OPD dan OPD yang belum punya akun wajib
   doctor                             periksa konfigurasi, database dan token bot`;
 
 class CliError extends Error {}
@@ -235,6 +241,33 @@ async function run(argv: string[]): Promise<number> {
         const holidays = await holidaysBetween(deps, from, until);
         if (holidays.length === 0) print(`Tidak ada hari libur dari ${from} sampai ${until}. Impor dengan: npm run kopdar -- holidays import prisma/libur-contoh.csv`);
         for (const h of holidays) print(`${h.date}  ${deps.messages.calendar.weekdayNames[weekdayOf(h.date) - 1]?.padEnd(6)}  ${h.name}`);
+      });
+      return 0;
+    }
+    case 'accounts import': {
+      const text = readCsvArgument(rest[0], 'npm run kopdar -- accounts import prisma/akun-contoh.csv');
+      const config = loadConfig({ requireToken: false });
+      const summary = await withApp(config, (deps) => importAccounts(deps, parseCsv(text)));
+      print(`Impor selesai: ${summary.created} akun baru, ${summary.updated} diperbarui, ${summary.unchanged} tidak berubah (semua ditandai terverifikasi hari ini).`);
+      return 0;
+    }
+    case 'accounts list': {
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const filter = values.opd ? normalizeOpdCode(values.opd) : null;
+        const listing = (await accountsByOpd(deps)).filter((l) => filter === null || l.opd.code === filter);
+        if (filter && listing.length === 0) throw new CliError(`OPD ${filter} tidak ditemukan.`);
+        const incomplete: string[] = [];
+        for (const { opd, accounts } of listing) {
+          for (const a of accounts) {
+            const verified = a.lastVerifiedAt ? `diverifikasi ${formatDateId(a.lastVerifiedAt, config.timezone)}` : 'belum diverifikasi';
+            print(`${opd.code.padEnd(16)} ${a.platform.padEnd(10)} ${displayHandle(a.platform, a.handle).padEnd(26)} ${a.url}  (${verified})`);
+          }
+          const missing = missingPlatforms(accounts.map((a) => a.platform));
+          if (opd.active && missing.length > 0) incomplete.push(`${opd.code} (${missing.join(', ')})`);
+        }
+        if (listing.every((l) => l.accounts.length === 0)) print('Belum ada akun resmi terdaftar. Impor dengan: npm run kopdar -- accounts import prisma/akun-contoh.csv');
+        if (incomplete.length > 0) print(`Belum punya akun wajib (${incomplete.length} OPD): ${incomplete.join(', ')}`);
       });
       return 0;
     }

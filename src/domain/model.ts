@@ -29,6 +29,10 @@ export interface RecordedReport {
   readonly note: string | null;
   /** The directive this post follows up, if reported with /lapor #<id>. */
   readonly directiveId: number | null;
+  /** The account the link shows (lower-case, without @), when it shows one. */
+  readonly accountHandle: string | null;
+  /** The link shows an account that is not one of the OPD's registered official accounts on that platform. */
+  readonly accountUnregistered: boolean;
   readonly createdAt: Date;
 }
 

@@ -74,7 +74,7 @@ describe('operator CLI', () => {
     const csv = await kopdar(['reports', 'export', '--from', '2026-11-01', '--to', '2026-11-02', '--format', 'csv', '--out', out]);
     expect(csv.stdout).toContain('2 laporan');
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('id,createdAt,opdCode,opdName,platform,canonicalUrl,originalUrl,reporter,reporterTelegramId,note');
+    expect(text.split('\n')[0]).toBe('id,createdAt,opdCode,opdName,platform,canonicalUrl,originalUrl,reporter,reporterTelegramId,note,accountHandle,accountUnregistered');
     expect(text).toContain('"Imunisasi, ""gratis"""');
     expect(text).not.toContain('CCC');
     const json = await kopdar(['reports', 'export', '--from', '2026-11-03', '--to', '2026-11-03', '--format', 'json']);

@@ -1,13 +1,14 @@
 import type { Platform, RefusalReason } from '../../domain/links/index.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
-import { escapeHtml as e } from '../../domain/text/html.ts';
+import { escapeAttribute, escapeHtml as e } from '../../domain/text/html.ts';
 import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { weekdayRuns } from '../../domain/calendar/weekdays.ts';
 import { formatDateId } from '../../domain/time/format.ts';
 import type { KpiComponentKey, KpiWeights } from '../../domain/recap/kpi.ts';
 import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/recap/recap.ts';
 import { formatNumberId, monthNames } from '../../domain/time/format.ts';
+import { displayHandle } from '../../domain/links/handle.ts';
 
 /** A user-supplied link shown back: at most 100 characters, as code (never auto-linked). */
 const shown = (url: string): string => `<code>${e(url.length > 100 ? `${url.slice(0, 99)}…` : url)}</code>`;
@@ -313,6 +314,10 @@ export const id = {
     unknownDirective: (id: number, code: string) =>
       `❌ Arahan #${id} tidak ditemukan atau tidak ditujukan kepada ${e(code)}, jadi tidak ada yang dicatat. Periksa nomornya dengan /arahan_list, atau laporkan tanpa <code>#${id}</code>.`,
     asFollowUp: (id: number) => ` Dicatat sebagai tindak lanjut arahan #${id}.`,
+    /** A second line under ✅ when the link shows an account that is not one of the OPD's official accounts. */
+    unregisteredAccount: (platform: Platform, handle: string, code: string) =>
+      `⚠️ Akun <b>${e(displayHandle(platform, handle))}</b> belum terdaftar sebagai akun resmi ${e(code)} di ${id.platformName[platform]}. ` +
+      `Bila ini akun resmi ${e(code)}, daftarkan dengan <code>/akun ${e(code)} ${platform} ${e(displayHandle(platform, handle))}</code>.`,
     linkedAsFollowUp: (platform: Platform, code: string, directiveId: number) =>
       `✅ Postingan ${id.platformName[platform]} ${e(code)} yang sudah tercatat kini ditandai sebagai tindak lanjut arahan #${directiveId}.`,
     adminWithoutOpd: '❌ Akun Anda belum terhubung dengan OPD mana pun, jadi laporan belum bisa dicatat. Mohon hubungi Diskominfo.',
@@ -340,6 +345,92 @@ export const id = {
     ownOnly: (named: string, own: string) =>
       `Riwayat ${e(named)} hanya dapat dilihat Diskominfo dan pimpinan; berikut riwayat OPD Anda, ${e(own)}.`,
     superadminUsage: 'Cara pakai: <code>/riwayat KODE_OPD</code>, contoh <code>/riwayat DINKES</code>.',
+  },
+
+  /** /akun: the official accounts (akun resmi) of each OPD. */
+  accounts: {
+    help: { description: 'Akun resmi media sosial OPD saya; daftarkan akun yang belum ada', usage: '[platform @akun]' },
+    helpLeader: { description: 'Akun resmi media sosial sebuah OPD', usage: 'KODE_OPD' },
+    helpSuperadmin: {
+      description: 'Akun resmi OPD: lihat, daftarkan, hapus, verifikasi',
+      usage: 'KODE_OPD [platform @akun | hapus platform akun | verifikasi]',
+    },
+    platformWords: 'instagram (ig), facebook (fb), tiktok (tt), youtube (yt), x (twitter), threads',
+    usage: () =>
+      'Cara pakai:\n' +
+      '<code>/akun KODE_OPD</code> — daftar akun resmi OPD, contoh <code>/akun DINKES</code>\n' +
+      '<code>/akun KODE_OPD platform @akun</code> — daftarkan, contoh <code>/akun DINKES instagram @dinkes.kab</code>, atau dengan tautan profil: <code>/akun DINKES tiktok https://www.tiktok.com/@dinkes.kab</code>\n' +
+      '<code>/akun KODE_OPD hapus platform akun</code> — hapus, contoh <code>/akun DINKES hapus tiktok @dinkes.kab</code> (Diskominfo)\n' +
+      '<code>/akun KODE_OPD verifikasi</code> — tandai semua akun OPD itu terverifikasi hari ini (Diskominfo)\n' +
+      'Admin OPD cukup menulis <code>/akun</code> (daftar akun OPD sendiri) atau <code>/akun instagram @akun</code> (daftarkan untuk OPD sendiri).\n' +
+      `Platform: ${id.accounts.platformWords}.`,
+    /** "TikTok <a href=…>@dinkes</a>". */
+    account: (platform: Platform, handle: string, url: string) =>
+      `${id.platformName[platform]} <a href="${escapeAttribute(url)}">${e(displayHandle(platform, handle))}</a>`,
+    listHeader: (code: string, opdName: string) => `<b>Akun resmi ${e(code)}</b> (${e(opdName)})`,
+    listLine: (account: string, verifiedOn: string | null) =>
+      `• ${account} — ${verifiedOn ? `diverifikasi ${e(verifiedOn)}` : 'belum diverifikasi Diskominfo'}`,
+    listEmpty: (code: string) => `Belum ada akun resmi terdaftar untuk ${e(code)}.`,
+    missing: (names: readonly string[]) => `⚠️ Platform wajib yang belum terdaftar: <b>${names.join(', ')}</b>.`,
+    allMandatory: (names: readonly string[]) => `✅ Semua platform wajib (${names.join(', ')}) sudah terdaftar.`,
+    footerSuperadmin: (code: string) =>
+      `Daftarkan: <code>/akun ${e(code)} platform @akun</code> · Hapus: <code>/akun ${e(code)} hapus platform akun</code> · Verifikasi: <code>/akun ${e(code)} verifikasi</code>`,
+    footerAdmin: 'Daftarkan akun resmi OPD Anda: <code>/akun platform @akun</code>, contoh <code>/akun instagram @dinkes.kab</code>. Diskominfo akan memverifikasinya.',
+    ownOnly: (named: string, own: string) => `Sebagai admin, Anda melihat akun resmi OPD Anda sendiri; berikut akun ${e(own)} (bukan ${e(named)}).`,
+    adminWithoutOpd: 'Akun Telegram Anda belum terhubung dengan OPD mana pun. Mohon hubungi Diskominfo.',
+    needsOpd: 'Sebutkan kode OPD-nya, contoh <code>/akun DINKES</code> atau <code>/akun DINKES instagram @dinkes.kab</code>. Daftar kode: /opd.',
+    notYourOpd: (named: string, own: string) =>
+      `❌ Anda admin ${e(own)}, jadi hanya dapat mendaftarkan akun untuk ${e(own)}, bukan ${e(named)}. Kirim ulang tanpa kode OPD: <code>/akun platform @akun</code>.`,
+    leaderCannotRegister: 'Maaf, akun resmi didaftarkan oleh Diskominfo atau oleh admin OPD yang bersangkutan. Daftar akun sebuah OPD dapat dilihat dengan <code>/akun KODE_OPD</code>.',
+    superadminOnly: 'Maaf, menghapus dan memverifikasi akun resmi hanya dapat dilakukan Diskominfo. Bila ada akun yang keliru, mohon hubungi Diskominfo.',
+    /** What each platform allows in a handle, and an example (shown when a handle is refused). */
+    rule: {
+      instagram: '1–30 huruf, angka, titik atau garis bawah',
+      facebook: 'nama halaman di tautannya (minimal 5 huruf/angka/titik) atau ID angka dari tautan profile.php?id=…',
+      tiktok: '2–24 huruf, angka, titik atau garis bawah',
+      youtube: 'nama @handle kanal, 3–30 huruf, angka, titik, tanda hubung atau garis bawah',
+      x: '1–15 huruf, angka atau garis bawah',
+      threads: '1–30 huruf, angka, titik atau garis bawah (sama dengan nama Instagram)',
+    } satisfies Record<Platform, string>,
+    example: {
+      instagram: ['@dinkes.kab', 'https://www.instagram.com/dinkes.kab/'],
+      facebook: ['dinkeskab', 'https://www.facebook.com/dinkeskab'],
+      tiktok: ['@dinkes.kab', 'https://www.tiktok.com/@dinkes.kab'],
+      youtube: ['@dinkeskab', 'https://www.youtube.com/@dinkeskab'],
+      x: ['@dinkeskab', 'https://x.com/dinkeskab'],
+      threads: ['@dinkes.kab', 'https://www.threads.net/@dinkes.kab'],
+    } satisfies Record<Platform, readonly [string, string]>,
+    tryAgain: (platform: Platform, code: string) =>
+      `Contoh: <code>/akun ${e(code)} ${platform} ${e(id.accounts.example[platform][0])}</code> atau <code>/akun ${e(code)} ${platform} ${e(id.accounts.example[platform][1])}</code>. Tidak ada yang disimpan.`,
+    badHandle: (platform: Platform, raw: string, code: string) =>
+      `❌ <b>${e(raw.slice(0, 100))}</b> bukan nama akun ${id.platformName[platform]} yang valid: ${id.accounts.rule[platform]}.\n${id.accounts.tryAgain(platform, code)}`,
+    otherSite: (platform: Platform, linkPlatform: Platform | null, code: string) =>
+      `❌ Tautan itu ${linkPlatform ? `tautan ${id.platformName[linkPlatform]}` : 'bukan tautan media sosial yang didukung'}, bukan tautan profil ${id.platformName[platform]}.\n${id.accounts.tryAgain(platform, code)}`,
+    notAProfile: (platform: Platform, code: string) =>
+      `❌ Tautan itu bukan tautan profil akun ${id.platformName[platform]} (mungkin tautan postingan atau tautan pendek). Buka halaman profil akunnya lalu salin tautannya, atau tulis nama akunnya.\n${id.accounts.tryAgain(platform, code)}`,
+    registered: (account: string, code: string, opdName: string, date: string) =>
+      `✅ ${account} terdaftar sebagai akun resmi <b>${e(code)}</b> (${e(opdName)}), diverifikasi hari ini (${e(date)}).`,
+    registeredByAdmin: (account: string, code: string) =>
+      `✅ ${account} didaftarkan sebagai akun resmi <b>${e(code)}</b>. Diskominfo akan memverifikasinya; sampai saat itu akun ini tertulis "belum diverifikasi".`,
+    reverified: (account: string, code: string, date: string) =>
+      `${account} sudah terdaftar untuk <b>${e(code)}</b>; tanggal verifikasinya diperbarui menjadi hari ini (${e(date)}).`,
+    alreadyRegistered: (account: string, code: string) => `${account} sudah terdaftar sebagai akun resmi <b>${e(code)}</b>. Tidak ada yang diubah.`,
+    updated: (account: string, code: string) => `✅ Tautan profil ${account} milik <b>${e(code)}</b> diperbarui.`,
+    taken: (platform: Platform, handle: string, owner: string, ownerName: string, code: string) =>
+      `❌ Akun ${id.platformName[platform]} <b>${e(displayHandle(platform, handle))}</b> sudah terdaftar sebagai akun resmi <b>${e(owner)}</b> (${e(ownerName)}), jadi tidak dapat didaftarkan untuk ${e(code)}. ` +
+      `Bila akun ini memang sudah menjadi milik ${e(code)}, Diskominfo perlu menghapusnya dari ${e(owner)} lebih dulu: <code>/akun ${e(owner)} hapus ${platform} ${e(displayHandle(platform, handle))}</code>. Tidak ada yang diubah.`,
+    marksCleared: (count: number) => `${count} laporan sebelumnya yang memakai akun ini tidak lagi ditandai "akun belum terdaftar".`,
+    adminRegisteredNotice: (name: string, code: string, account: string, handleWord: string, platform: Platform) =>
+      `🆕 ${e(name)} (admin <b>${e(code)}</b>) mendaftarkan ${account} sebagai akun resmi ${e(code)}.\n` +
+      `Bila benar, verifikasi dengan <code>/akun ${e(code)} verifikasi</code>; bila keliru, hapus dengan <code>/akun ${e(code)} hapus ${platform} ${e(handleWord)}</code>.`,
+    removed: (account: string, code: string) =>
+      `✅ ${account} dihapus dari akun resmi <b>${e(code)}</b>. Laporan dari akun ini selanjutnya ditandai "akun belum terdaftar".`,
+    notFound: (platform: Platform, raw: string, code: string) =>
+      `Akun ${id.platformName[platform]} <b>${e(raw.slice(0, 100))}</b> tidak terdaftar untuk ${e(code)}, jadi tidak ada yang dihapus. Lihat daftarnya dengan <code>/akun ${e(code)}</code>.`,
+    verified: (count: number, code: string, date: string) =>
+      `✅ ${count} akun resmi <b>${e(code)}</b> ditandai terverifikasi hari ini (${e(date)}).`,
+    nothingToVerify: (code: string) =>
+      `${e(code)} belum punya akun resmi terdaftar, jadi tidak ada yang diverifikasi. Daftarkan dengan <code>/akun ${e(code)} platform @akun</code>.`,
   },
 
   delivery: {

@@ -77,8 +77,9 @@ export interface JoinRequestRepository {
   decide(id: number, status: 'approved' | 'rejected', deciderId: number, at: Date): Promise<boolean>;
 }
 
-/** A report about to be stored: everything but its id. */
-export type NewReport = Omit<RecordedReport, 'id'>;
+/** A report about to be stored: everything but its id (a link showing no account may leave the account fields out). */
+export type NewReport = Omit<RecordedReport, 'id' | 'accountHandle' | 'accountUnregistered'> &
+  Partial<Pick<RecordedReport, 'accountHandle' | 'accountUnregistered'>>;
 
 export interface ReportRepository {
   findByCanonicalUrl(canonicalUrl: string): Promise<RecordedReport | null>;
@@ -90,6 +91,11 @@ export interface ReportRepository {
   linkToDirective(reportId: number, directiveId: number): Promise<void>;
   recentForOpd(opdId: number, limit: number): Promise<RecordedReport[]>;
   between(from: Date, to: Date): Promise<RecordedReport[]>;
+  /**
+   * Sets accountUnregistered on the OPD's reports whose link shows this account, so the mark keeps
+   * saying whether the account is registered now (false once registered, true once removed).
+   */
+  setAccountMark(opdId: number, platform: Platform, handle: string, unregistered: boolean): Promise<number>;
 }
 
 export interface AuditEntry {
@@ -137,6 +143,7 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly directives: DirectiveRepository;
   readonly recaps: RecapRepository;
+  readonly accounts: OfficialAccountRepository;
 }
 
 /**
@@ -392,4 +399,55 @@ export interface RecapRepository {
   directivesSent(from: Date, to: Date): Promise<RecapDirectiveRow[]>;
   /** The platforms on which each OPD has a registered official account. */
   accountPlatforms(): Promise<{ readonly opdId: number; readonly platform: Platform }[]>;
+}
+
+// --- Official accounts (akun resmi) --------------------------------------------------------
+
+export interface OfficialAccountRecord {
+  readonly id: number;
+  readonly opdId: number;
+  readonly platform: Platform;
+  /** Lower-case, without @ (Facebook: the page's name in its URL, or its numeric id). */
+  readonly handle: string;
+  /** The profile's canonical URL. */
+  readonly url: string;
+  /** When Diskominfo last vouched for it; null: never, or reset by a handover. */
+  readonly lastVerifiedAt: Date | null;
+  readonly createdAt: Date;
+}
+
+export interface NewOfficialAccount {
+  readonly opdId: number;
+  readonly platform: Platform;
+  readonly handle: string;
+  readonly url: string;
+  /** Who registers it; null for the operator CLI. */
+  readonly createdById: number | null;
+  readonly at: Date;
+  /**
+   * Diskominfo vouches for it: lastVerifiedAt becomes `at`. Otherwise (an admin registering their
+   * own OPD's account) a new account starts unverified and an existing one keeps its date.
+   */
+  readonly verified: boolean;
+}
+
+export type AccountRegistration =
+  /** updated: its URL changed; unchanged: already registered as given (the verification date may have been renewed). */
+  | { readonly outcome: 'created' | 'updated' | 'unchanged'; readonly account: OfficialAccountRecord }
+  /** The (platform, handle) is registered for another OPD: nothing was changed. */
+  | { readonly outcome: 'taken'; readonly account: OfficialAccountRecord; readonly owner: Opd };
+
+export interface OfficialAccountRepository {
+  /** Creates the account, or updates it when already registered for the same OPD; refuses another OPD's. */
+  register(account: NewOfficialAccount): Promise<AccountRegistration>;
+  /** The OPD's accounts (only those on `platform` when given), by platform then handle. */
+  listForOpd(opdId: number, platform?: Platform): Promise<OfficialAccountRecord[]>;
+  /** Every registered account, by OPD, platform and handle (what the recap reads). */
+  listAll(): Promise<OfficialAccountRecord[]>;
+  /** Removes the OPD's account; false when the OPD has no such account. */
+  remove(opdId: number, platform: Platform, handle: string): Promise<boolean>;
+  /** Marks all of the OPD's accounts verified at `at`; returns how many. */
+  markVerified(opdId: number, at: Date): Promise<number>;
+  /** Clears the OPD's verification dates (a handover: Diskominfo verifies again); returns how many. */
+  resetVerification(opdId: number): Promise<number>;
 }

@@ -12,6 +12,10 @@ export interface ExportedReport {
   readonly reporter: string;
   readonly reporterTelegramId: string;
   readonly note: string;
+  /** The account the link shows (without @), or empty. */
+  readonly accountHandle: string;
+  /** The shown account is not one of the OPD's registered official accounts. */
+  readonly accountUnregistered: boolean;
 }
 
 /** Reports recorded in [from, to), joined with their OPD and reporter, oldest first. */
@@ -40,6 +44,8 @@ export async function exportReports(deps: AppDeps, from: Date, to: Date): Promis
         reporter: person.name,
         reporterTelegramId: person.telegramId,
         note: r.note ?? '',
+        accountHandle: r.accountHandle ?? '',
+        accountUnregistered: r.accountUnregistered,
       });
     }
     return rows;

@@ -2,7 +2,7 @@ import { reply, type AppDeps, type Outcome } from '../deps.ts';
 import type { Repositories } from '../ports/repositories.port.ts';
 import type { Opd, Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
-import { normalizeLink } from '../../domain/links/index.ts';
+import { accountShownBy, normalizeLink, type Platform } from '../../domain/links/index.ts';
 import { formatDateTimeId } from '../../domain/time/format.ts';
 import { normalizeOpdCode } from '../../domain/opd-code.ts';
 import { inAudience } from '../../domain/directives/directive.ts';
@@ -71,6 +71,17 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
     const seen = new Set<string>();
     const opdCodes = new Map<number, string>([[opd.id, opd.code]]);
     const note = fullNote ? fullNote.slice(0, MAX_NOTE_LENGTH) : null;
+    // The OPD's registered handles per platform, read once per platform and only for links that
+    // show an account (most do not), so /lapor stays at a few statements per link.
+    const registered = new Map<Platform, ReadonlySet<string>>();
+    const registeredOn = async (platform: Platform): Promise<ReadonlySet<string>> => {
+      let handles = registered.get(platform);
+      if (!handles) {
+        handles = new Set((await repos.accounts.listForOpd(opd.id, platform)).map((a) => a.handle));
+        registered.set(platform, handles);
+      }
+      return handles;
+    };
 
     for (const raw of request.links.slice(0, MAX_LINKS_PER_MESSAGE)) {
       const link = normalizeLink(raw);
@@ -83,6 +94,10 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         continue;
       }
       seen.add(link.canonicalUrl);
+      const account = accountShownBy(link);
+      // Marked whenever the shown account is not one of the OPD's accounts on that platform, also
+      // when it has none registered there: the report still counts, and Diskominfo can see it.
+      const unregistered = account !== null && !(await registeredOn(link.platform)).has(account);
       const result = await repos.reports.insertIfAbsent({
         opdId: opd.id,
         reporterId: actor.id,
@@ -91,6 +106,8 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         originalUrl: raw.slice(0, 2048),
         note,
         directiveId,
+        accountHandle: account,
+        accountUnregistered: unregistered,
         createdAt: now,
       });
       if (!result.inserted) {
@@ -107,7 +124,8 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         continue;
       }
       weekCount++;
-      lines.push(m.report.recorded(link.platform, opd.code, opd.name, weekCount) + (directiveId !== null ? m.report.asFollowUp(directiveId) : ''));
+      const warning = unregistered && account !== null ? `\n${m.report.unregisteredAccount(link.platform, account, opd.code)}` : '';
+      lines.push(m.report.recorded(link.platform, opd.code, opd.name, weekCount) + (directiveId !== null ? m.report.asFollowUp(directiveId) : '') + warning);
     }
     const skipped = request.links.length - MAX_LINKS_PER_MESSAGE;
     if (skipped > 0) lines.push(m.report.tooMany(MAX_LINKS_PER_MESSAGE, skipped));

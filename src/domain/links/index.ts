@@ -46,3 +46,6 @@ export { isPlatform, platforms } from './types.ts';
 export { MAX_LINK_LENGTH } from './limits.ts';
 export { normalizeLink } from './normalize.ts';
 export { extractLinks } from './extract.ts';
+export { accountShownBy } from './account.ts';
+export { displayHandle, parseAccountHandle, profileUrl, type HandleProblem, type HandleResult } from './handle.ts';
+export { platformFromName } from './platform-names.ts';

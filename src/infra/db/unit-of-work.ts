@@ -13,6 +13,7 @@ import { activityRepository, jobRunRepository, nudgeRepository } from './reposit
 import { outboxRepository } from './repositories/outbox.repository.ts';
 import { directiveRepository } from './repositories/directive.repository.ts';
 import { recapRepository } from './repositories/recap.repository.ts';
+import { officialAccountRepository } from './repositories/official-account.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -33,6 +34,7 @@ function repositoriesFor(tx: Tx): Repositories {
     outbox: outboxRepository(tx),
     directives: directiveRepository(tx),
     recaps: recapRepository(tx),
+    accounts: officialAccountRepository(tx),
   };
 }
 

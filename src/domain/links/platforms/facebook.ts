@@ -14,7 +14,7 @@ const SHARE_KINDS = new Map<string, string>([
 ]);
 
 /** First path segments that are Facebook routes, never page names. */
-const RESERVED = new Set([
+export const RESERVED = new Set([
   'profile.php', 'people', 'pages', 'pg', 'events', 'hashtag', 'watch', 'marketplace', 'gaming', 'stories',
   'login', 'login.php', 'home.php', 'sharer', 'sharer.php', 'dialog', 'plugins', 'help', 'policies', 'privacy',
   'settings', 'notifications', 'messages', 'friends', 'search', 'l.php', 'media', 'photos', 'videos', 'reels',

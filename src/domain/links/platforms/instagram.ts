@@ -13,7 +13,7 @@ const MEDIA_KINDS = new Map<string, string>([
 ]);
 
 /** First path segments that are Instagram routes, never usernames. */
-const RESERVED = new Set(['stories', 'explore', 'accounts', 'direct', 's', 'share', 'about', 'legal', 'developer', 'web', 'api', 'graphql', 'challenge', 'emails', 'session', 'oauth', 'ar']);
+export const RESERVED = new Set(['stories', 'explore', 'accounts', 'direct', 's', 'share', 'about', 'legal', 'developer', 'web', 'api', 'graphql', 'challenge', 'emails', 'session', 'oauth', 'ar']);
 
 /** Opaque share-link code (case-sensitive; not a media shortcode). */
 const SHARE_CODE = /^[A-Za-z0-9_-]{1,64}$/;

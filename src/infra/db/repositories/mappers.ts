@@ -36,6 +36,8 @@ export function toReport(row: ReportRow): RecordedReport {
     originalUrl: row.originalUrl,
     note: row.note,
     directiveId: row.directiveId,
+    accountHandle: row.accountHandle,
+    accountUnregistered: row.accountUnregistered,
     createdAt: row.createdAt,
   };
 }

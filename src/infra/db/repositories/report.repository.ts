@@ -43,5 +43,12 @@ export function reportRepository(tx: Tx): ReportRepository {
       const rows = await tx.report.findMany({ where: { createdAt: { gte: from, lt: to } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       return rows.map(toReport);
     },
+    async setAccountMark(opdId, platform, handle, unregistered) {
+      const { count } = await tx.report.updateMany({
+        where: { opdId, platform, accountHandle: handle, accountUnregistered: !unregistered },
+        data: { accountUnregistered: unregistered },
+      });
+      return count;
+    },
   };
 }
