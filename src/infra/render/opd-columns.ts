@@ -31,8 +31,9 @@ export const opdColumns: readonly Column<OpdRecap>[] = [
   { header: 'Nama OPD', value: (o) => o.name },
   { header: 'Jenis', value: (o) => o.type },
   count('Unggahan', (o) => o.posts),
-  // A weekly target spread over a partial week can be fractional: General shows it as it is.
-  { header: 'Target unggahan', value: (o) => o.expectedPosts },
+  // A weekly target spread over an OPD's own working days can be fractional: one decimal, as in
+  // the chat recap, and General so that a whole number shows without a trailing ",0".
+  { header: 'Target unggahan', value: (o) => oneDecimalValue(o.expectedPosts) },
   count('Hari aktif', (o) => o.activeDays),
   count('Hari kerja', (o) => o.workingDays),
   count('Hari cuti', (o) => o.leaveDays),

@@ -31,6 +31,17 @@ describe('recap CSV', () => {
     expect(csv).toEqual(await opdSheetAsText(await renderWorkbook(recap)));
   });
 
+  it('shows a fractional target to one decimal in both forms', async () => {
+    const recap = recapFixture();
+    const [first, ...rest] = recap.opds;
+    if (!first) throw new Error('empty fixture');
+    // 2 posts a week, 6 working days a week, 13 working days: 26 ÷ 6 ≈ 4.33.
+    const weekly = { ...recap, opds: [{ ...first, expectedPosts: (2 * 13) / 6 }, ...rest] };
+    const csv = parse(renderCsv(weekly)) as string[][];
+    expect(csv[1]?.[5]).toBe('4.3');
+    expect((await opdSheetAsText(await renderWorkbook(weekly)))[1]?.[5]).toBe('4.3');
+  });
+
   it('quotes commas and keeps a name that looks like a formula inert', () => {
     const recap = recapFixture();
     const [first, ...rest] = recap.opds;

@@ -41,7 +41,7 @@ function expectedOpdRow(o: OpdRecap): Cell[] {
     o.name,
     o.type,
     o.posts,
-    o.expectedPosts,
+    Math.round(o.expectedPosts * 10) / 10,
     o.activeDays,
     o.workingDays,
     o.leaveDays,
