@@ -34,6 +34,8 @@ interface Rule {
 
 const isTelegraf = (t: string) => t === 'telegraf' || t.startsWith('telegraf/');
 const isPrisma = (t: string) => t.startsWith('@prisma/') || t === 'prisma' || t.startsWith('prisma/') || t.includes('infra/db/generated');
+/** The libraries that draw recap files: only the renderer may know them. */
+const isRenderingLibrary = (t: string) => ['exceljs', 'chart.js', '@napi-rs/canvas', 'dejavu-fonts-ttf'].some((p) => t === p || t.startsWith(`${p}/`));
 const inside = (...folders: string[]) => (t: string) => folders.some((f) => t.startsWith(f));
 /** Only these may be imported: anything else is a violation (an allow-list, so new packages are caught). */
 const onlyFrom = (allowed: (t: string) => boolean) => (t: string) => !allowed(t);
@@ -48,6 +50,16 @@ const rules: Rule[] = [
     forbidden: onlyFrom((t) => inside('src/app/', 'src/domain/')(t) || t === 'zod' || t === 'node:crypto'),
   },
   { name: 'commands/ imports only commands, src/app, src/domain and zod', files: sourceFiles('commands'), forbidden: onlyFrom((t) => inside('commands/', 'src/app/', 'src/domain/')(t) || t === 'zod') },
+  {
+    name: 'exceljs, chart.js and @napi-rs/canvas only under src/infra/render/',
+    files: [...sourceFiles('src'), ...sourceFiles('commands')].filter((f) => !f.startsWith('src/infra/render/')),
+    forbidden: isRenderingLibrary,
+  },
+  {
+    name: 'src/infra/render imports only render, app, domain, its drawing libraries, csv-stringify and node:module',
+    files: sourceFiles('src/infra/render'),
+    forbidden: onlyFrom((t) => inside('src/infra/render/', 'src/app/', 'src/domain/')(t) || isRenderingLibrary(t) || t === 'csv-stringify/sync' || t === 'node:module'),
+  },
   { name: 'src/cli never imports telegraf or src/telegram', files: sourceFiles('src/cli'), forbidden: (t) => isTelegraf(t) || t.startsWith('src/telegram') },
 ];
 
@@ -73,6 +85,13 @@ describe('import rules of DESIGN.md', () => {
     expect(appRule?.forbidden(target('src/app/usecases/x.ts', 'pino'))).toBe(true);
     expect(appRule?.forbidden(target('src/app/usecases/x.ts', '../../domain/model.ts'))).toBe(false);
     expect(importsOf('src/telegram/gateway.ts').some(isTelegraf)).toBe(true);
+    expect(importsOf('src/infra/render/workbook.ts').some(isRenderingLibrary)).toBe(true);
+    const renderOnly = rules.find((r) => r.name.startsWith('exceljs'));
+    expect(renderOnly?.forbidden(target('src/app/usecases/x.ts', 'exceljs'))).toBe(true);
+    expect(renderOnly?.forbidden(target('src/app/usecases/x.ts', 'chart.js/auto'))).toBe(true);
+    const renderRule = rules.find((r) => r.name.startsWith('src/infra/render'));
+    expect(renderRule?.forbidden(target('src/infra/render/x.ts', '../db/client.ts'))).toBe(true);
+    expect(renderRule?.forbidden(target('src/infra/render/sheets/x.ts', '../../../app/ports/recap-renderer.port.ts'))).toBe(false);
     expect(importsOf('src/infra/db/client.ts').some(isPrisma)).toBe(true);
   });
 });
