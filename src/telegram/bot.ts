@@ -5,6 +5,7 @@ import { concernsBot, route, type RoutedResult } from '../../commands/router.ts'
 import type { AppDeps } from '../app/deps.ts';
 import type { Logger } from '../app/ports/logger.port.ts';
 import { claimUpdate, finishUpdate } from '../app/usecases/identify.ts';
+import { captionForFile } from '../domain/text/delivery.ts';
 import { MAX_CAPTION_LENGTH, splitMessage } from '../domain/text/split.ts';
 import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
 import { toIncomingEvent } from './incoming.ts';
@@ -141,10 +142,18 @@ export class KopdarBot {
       );
     }
     for (const reply of result.replies) {
+      const buttons = reply.buttons ? { buttons: reply.buttons } : {};
+      if (reply.attachment) {
+        // Queued in order on one lane and chat, so the text arrives before its file.
+        const { before, caption } = captionForFile(reply.text);
+        for (const text of before) this.track(dispatcher.send({ kind: 'text', chatId: reply.chatId, text }));
+        this.track(dispatcher.send({ kind: 'media', chatId: reply.chatId, media: reply.attachment, caption, ...buttons }));
+        continue;
+      }
       const chunks = splitMessage(reply.text);
       chunks.forEach((text, index) => {
         const last = index === chunks.length - 1;
-        this.track(dispatcher.send({ kind: 'text', chatId: reply.chatId, text, ...(last && reply.buttons ? { buttons: reply.buttons } : {}) }));
+        this.track(dispatcher.send({ kind: 'text', chatId: reply.chatId, text, ...(last ? buttons : {}) }));
       });
     }
   }

@@ -1,6 +1,7 @@
-import { TelegramError, type Telegram } from 'telegraf';
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import { Input, TelegramError, type Telegram } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, PhotoSize } from 'telegraf/types';
 import type { Button } from '../app/reply.ts';
+import { isFileUpload, safeFileName, type FileUpload } from '../domain/media.ts';
 import type { GatewayError, GatewayOutcome, OutgoingMessage, TelegramGateway } from '../infra/outbox/gateway.port.ts';
 import { classifyTelegramError } from '../infra/outbox/classify-error.ts';
 
@@ -22,9 +23,23 @@ export function classifyError(error: unknown): GatewayError {
   return { kind: 'transient', description: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error' };
 }
 
+/** Telegram's sizes of one photo, smallest first as a rule; the largest is the one worth resending. */
+function largestPhoto(sizes: readonly PhotoSize[]): PhotoSize | undefined {
+  let best: PhotoSize | undefined;
+  for (const size of sizes) if (!best || size.width * size.height >= best.width * best.height) best = size;
+  return best;
+}
+
+/** telegraf uploads only a Buffer; a view over the same memory spares copying a large file. */
+function inputFile(file: FileUpload) {
+  const buffer = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  return Input.fromBuffer(buffer, safeFileName(file.fileName));
+}
+
 /**
  * The dispatcher's only way to Telegram: every message and caption is HTML, text without link
- * previews; media go by file_id (never uploaded from here).
+ * previews; media go by file_id, or are uploaded (files the bot made), and then the outcome
+ * carries the file_id Telegram gave the upload.
  */
 export function telegrafGateway(telegram: Telegram): TelegramGateway {
   return {
@@ -57,13 +72,25 @@ export function telegrafGateway(telegram: Telegram): TelegramGateway {
               ...(message.caption !== '' ? { caption: message.caption, parse_mode: 'HTML' as const } : {}),
               ...(reply_markup ? { reply_markup } : {}),
             };
-            const { fileId } = message.media;
+            const { media } = message;
+            if (isFileUpload(media)) {
+              // Read defensively: the file is delivered by now, and a throw here would be retried
+              // as a network error, sending it twice. Without a file_id the next row uploads again.
+              if (media.kind === 'photo') {
+                const sent = await telegram.sendPhoto(chatId, inputFile(media), extra);
+                const fileId = largestPhoto(sent.photo ?? [])?.file_id;
+                return { ok: true, messageId: sent.message_id, ...(fileId ? { fileId } : {}) };
+              }
+              const sent = await telegram.sendDocument(chatId, inputFile(media), extra);
+              const fileId = sent.document?.file_id;
+              return { ok: true, messageId: sent.message_id, ...(fileId ? { fileId } : {}) };
+            }
             const sent =
-              message.media.kind === 'photo'
-                ? await telegram.sendPhoto(chatId, fileId, extra)
-                : message.media.kind === 'video'
-                  ? await telegram.sendVideo(chatId, fileId, extra)
-                  : await telegram.sendDocument(chatId, fileId, extra);
+              media.kind === 'photo'
+                ? await telegram.sendPhoto(chatId, media.fileId, extra)
+                : media.kind === 'video'
+                  ? await telegram.sendVideo(chatId, media.fileId, extra)
+                  : await telegram.sendDocument(chatId, media.fileId, extra);
             return { ok: true, messageId: sent.message_id };
           }
           case 'editCaption': {

@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/app/ports/clock.port.ts';
+import { isFileUpload } from '../../src/domain/media.ts';
 import type {
   GatewayError,
   GatewayOutcome,
@@ -17,8 +18,9 @@ type Matcher = (message: OutgoingMessage) => boolean;
 
 /**
  * An in-memory TelegramGateway on a (fake) clock: records every call with its time, answers
- * success by default (message ids counting up per chat), and answers scripted errors for
- * matching messages first. Optional latency is slept on the same clock.
+ * success by default (message ids counting up per chat; an upload gets a file_id `uploaded-<n>`),
+ * and answers scripted errors for matching messages first. Optional latency is slept on the
+ * same clock.
  */
 export class FakeGateway implements TelegramGateway {
   readonly calls: GatewayCall[] = [];
@@ -26,6 +28,7 @@ export class FakeGateway implements TelegramGateway {
   private inFlight = 0;
   private readonly scripts: { match: Matcher; errors: (GatewayError | Error)[] }[] = [];
   private readonly nextMessageId = new Map<string, number>();
+  private uploads = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -74,6 +77,7 @@ export class FakeGateway implements TelegramGateway {
     const key = String(message.chatId);
     const id = (this.nextMessageId.get(key) ?? 0) + 1;
     this.nextMessageId.set(key, id);
+    if (message.kind === 'media' && isFileUpload(message.media)) return { ok: true, messageId: id, fileId: `uploaded-${++this.uploads}` };
     return { ok: true, messageId: id };
   }
 }

@@ -1,5 +1,6 @@
 import { classifyTelegramError } from '../../src/infra/outbox/classify-error.ts';
 import type { Button } from '../../src/app/reply.ts';
+import { isFileUpload, type FileUpload } from '../../src/domain/media.ts';
 import type {
   GatewayError,
   GatewayOutcome,
@@ -15,13 +16,12 @@ export class HttpGateway implements TelegramGateway {
   constructor(private readonly options: { apiRoot: string; token: string; timeoutMs?: number }) {}
 
   async deliver(message: OutgoingMessage): Promise<GatewayOutcome> {
-    const { method, payload } = toRequest(message);
+    const { method, payload, upload } = toRequest(message);
     let response: Response;
     try {
       response = await fetch(`${this.options.apiRoot}/bot${this.options.token}/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
+        ...(upload ? { body: formData(payload, upload) } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (error) {
@@ -38,7 +38,8 @@ export class HttpGateway implements TelegramGateway {
     if (body.ok === true) {
       const result = body.result;
       const messageId = isRecord(result) && typeof result.message_id === 'number' ? result.message_id : undefined;
-      return messageId === undefined ? { ok: true } : { ok: true, messageId };
+      const fileId = upload && isRecord(result) ? uploadedFileId(result) : undefined;
+      return { ok: true, ...(messageId !== undefined ? { messageId } : {}), ...(fileId !== undefined ? { fileId } : {}) };
     }
     const code = typeof body.error_code === 'number' ? body.error_code : response.status;
     const description = typeof body.description === 'string' ? body.description : '';
@@ -46,7 +47,24 @@ export class HttpGateway implements TelegramGateway {
   }
 }
 
-function toRequest(message: OutgoingMessage): { method: string; payload: Record<string, unknown> } {
+/** A multipart body as Telegram takes uploads: JSON-typed fields as JSON text, the file under its kind. */
+function formData(payload: Record<string, unknown>, upload: FileUpload): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(payload)) form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
+  form.append(upload.kind, new Blob([new Uint8Array(upload.bytes)]), upload.fileName);
+  return form;
+}
+
+function uploadedFileId(result: Record<string, unknown>): string | undefined {
+  const { photo, document } = result;
+  if (Array.isArray(photo)) {
+    const last: unknown = photo[photo.length - 1];
+    return isRecord(last) && typeof last.file_id === 'string' ? last.file_id : undefined;
+  }
+  return isRecord(document) && typeof document.file_id === 'string' ? document.file_id : undefined;
+}
+
+function toRequest(message: OutgoingMessage): { method: string; payload: Record<string, unknown>; upload?: FileUpload } {
   switch (message.kind) {
     case 'text':
       return {
@@ -72,16 +90,19 @@ function toRequest(message: OutgoingMessage): { method: string; payload: Record<
           ...(message.buttons ? { reply_markup: keyboard(message.buttons) } : {}),
         },
       };
-    case 'media':
+    case 'media': {
+      const { media } = message;
       return {
-        method: mediaMethods[message.media.kind],
+        method: mediaMethods[media.kind],
         payload: {
           chat_id: jsonId(message.chatId),
-          [message.media.kind]: message.media.fileId,
+          ...(isFileUpload(media) ? {} : { [media.kind]: media.fileId }),
           ...(message.caption !== '' ? { caption: message.caption, parse_mode: 'HTML' } : {}),
           ...(message.buttons ? { reply_markup: keyboard(message.buttons) } : {}),
         },
+        ...(isFileUpload(media) ? { upload: media } : {}),
       };
+    }
     case 'editCaption':
       return {
         method: 'editMessageCaption',

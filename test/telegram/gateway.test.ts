@@ -4,6 +4,7 @@ import { telegrafGateway } from '../../src/telegram/gateway.ts';
 import type { TelegramGateway } from '../../src/infra/outbox/gateway.port.ts';
 import { FakeTelegramServer } from '../helpers/fake-telegram/server.ts';
 import { TEST_TOKEN } from '../helpers/kopdar-harness.ts';
+import { readPng, readWorkbook, samplePng, sampleWorkbook } from '../helpers/sample-files.ts';
 
 let tg: FakeTelegramServer;
 let gateway: TelegramGateway;
@@ -93,6 +94,61 @@ describe('telegraf gateway over real HTTP', () => {
     expect(await gateway.deliver({ kind: 'pin', chatId: -70n, messageId: 1 })).toEqual({ ok: false, error: { kind: 'rate_limited', retryAfterSeconds: 3 } });
     expect(await gateway.deliver({ kind: 'pin', chatId: 64n, messageId: 1 })).toMatchObject({ ok: false, error: { kind: 'blocked' } });
     expect(await gateway.deliver({ kind: 'pin', chatId: -67n, messageId: 1 })).toMatchObject({ ok: false, error: { kind: 'migrated' } });
+  });
+
+  it('uploads a document and a photo the bot made: the exact bytes and name arrive, and the outcome carries the file_id to send them again by', async () => {
+    const workbook = await sampleWorkbook('Rekap', [['OPD', 'Laporan'], ['DINKES', 4]]);
+    const buttons = [[{ text: 'Rekap lengkap', url: 'https://example.org/rekap' }]];
+    const doc = await gateway.deliver({ kind: 'media', chatId: 80n, media: { kind: 'document', fileName: 'rekap-2026-11.xlsx', bytes: workbook }, caption: '<b>Rekap</b> November', buttons });
+    const docCall = await tg.waitFor((c) => c.method === 'sendDocument' && c.chatId === 80);
+    expect(doc).toEqual({ ok: true, messageId: docCall.messageId, fileId: docCall.media?.fileId });
+    expect(docCall).toMatchObject({ upload: { fieldName: 'document', fileName: 'rekap-2026-11.xlsx' }, plainText: 'Rekap November', parseMode: 'HTML' });
+    expect(docCall.replyMarkup).toEqual({ inline_keyboard: [[{ text: 'Rekap lengkap', url: 'https://example.org/rekap' }]] });
+    expect(docCall.upload?.bytes).toEqual(workbook);
+    expect(await readWorkbook(docCall.upload?.bytes ?? new Uint8Array())).toEqual({ sheet: 'Rekap', rows: [['OPD', 'Laporan'], ['DINKES', 4]] });
+
+    // A view into a larger buffer: exactly its own bytes are uploaded.
+    const backing = new Uint8Array(10_000);
+    const png = samplePng(640, 360);
+    backing.set(png, 123);
+    const chart = backing.subarray(123, 123 + png.byteLength);
+    const photo = await gateway.deliver({ kind: 'media', chatId: 80n, media: { kind: 'photo', fileName: 'grafik.png', bytes: chart }, caption: '' });
+    const photoCall = await tg.waitFor((c) => c.method === 'sendPhoto' && c.chatId === 80);
+    expect(photoCall.params).not.toHaveProperty('caption');
+    expect(photoCall.upload).toMatchObject({ fileName: 'grafik.png', bytes: png });
+    expect(readPng(photoCall.upload?.bytes ?? new Uint8Array(), 639, 359)).toMatchObject({ width: 640, height: 360 });
+    const largest = (photoCall.file?.fileIds ?? []).at(-1);
+    expect(photo).toEqual({ ok: true, messageId: photoCall.messageId, fileId: largest });
+
+    // Sent again by those file_ids: no upload, the same files.
+    const fileIdOf = (outcome: typeof doc) => (outcome.ok ? (outcome.fileId ?? '') : '');
+    expect(await gateway.deliver({ kind: 'media', chatId: 81n, media: { kind: 'document', fileId: fileIdOf(doc) }, caption: 'lagi' })).toEqual({ ok: true, messageId: expect.any(Number) });
+    expect(await gateway.deliver({ kind: 'media', chatId: 81n, media: { kind: 'photo', fileId: fileIdOf(photo) }, caption: 'lagi' })).toMatchObject({ ok: true });
+    const again = tg.sent.filter((c) => c.chatId === 81);
+    expect(again.map((c) => [c.method, c.upload, c.file?.fileName])).toEqual([
+      ['sendDocument', undefined, 'rekap-2026-11.xlsx'],
+      ['sendPhoto', undefined, 'grafik.png'],
+    ]);
+  });
+
+  it('an upload fails like any message, and a file name that would break the multipart header is made safe', async () => {
+    const file = { kind: 'document' as const, fileName: 'rekap "final"\r\n.xlsx', bytes: new TextEncoder().encode('PK workbook') };
+    tg.failNext('sendDocument', { chatId: 82, error: { error_code: 429, description: 'Too Many Requests: retry after 4', parameters: { retry_after: 4 } } });
+    expect(await gateway.deliver({ kind: 'media', chatId: 82n, media: file, caption: 'x' })).toEqual({ ok: false, error: { kind: 'rate_limited', retryAfterSeconds: 4 } });
+    tg.failNext('sendDocument', { chatId: 82, error: { error_code: 500, description: 'Internal Server Error' } });
+    expect(await gateway.deliver({ kind: 'media', chatId: 82n, media: file, caption: 'x' })).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    tg.blockChat(83);
+    expect(await gateway.deliver({ kind: 'media', chatId: 83n, media: file, caption: 'x' })).toMatchObject({ ok: false, error: { kind: 'blocked' } });
+    expect(await gateway.deliver({ kind: 'media', chatId: 82n, media: { ...file, kind: 'photo' }, caption: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', code: 400, description: expect.stringMatching(/IMAGE_PROCESS_FAILED/) },
+    });
+    expect(tg.uploads.filter((c) => c.chatId === 82)).toHaveLength(0);
+
+    expect(await gateway.deliver({ kind: 'media', chatId: 82n, media: file, caption: 'x' })).toMatchObject({ ok: true, fileId: expect.any(String) });
+    const [sent] = tg.uploads.filter((c) => c.chatId === 82);
+    expect(sent?.upload?.fileName).toBe('rekap _final___.xlsx');
+    expect(sent?.upload?.bytes).toEqual(file.bytes);
   });
 
   it('a network failure is transient and its message never carries the token', async () => {

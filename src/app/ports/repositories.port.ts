@@ -2,7 +2,7 @@ import type { Opd, Person, RecordedReport } from '../../domain/model.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Platform } from '../../domain/links/index.ts';
 import type { LocalDate } from '../../domain/calendar/local-date.ts';
-import type { MediaRef } from '../../domain/media.ts';
+import type { FileUpload, MediaRef } from '../../domain/media.ts';
 import type { Button } from '../reply.ts';
 import type { Audience, DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 import type { PostCount, RecapOpd } from '../../domain/recap/assemble.ts';
@@ -278,11 +278,25 @@ export interface OutboxEntry {
   readonly media?: MediaRef;
   /** Pin the message in its chat once sent (segera directives in the community group). */
   readonly pin?: boolean;
+  /**
+   * The row is this file the bot made (an id from addAttachment; never together with `media`),
+   * with `text` as its caption. Many rows may share one: it is uploaded once, then sent by the
+   * file_id Telegram gave it.
+   */
+  readonly attachmentId?: number;
+}
+
+/** A row's attachment as it is to be sent: by file_id once uploaded, else the file itself. */
+export interface OutboxAttachment {
+  readonly id: number;
+  readonly media: MediaRef | FileUpload;
 }
 
 export interface StoredOutboxMessage extends OutboxEntry {
   readonly id: number;
   readonly attempts: number;
+  /** With `attachmentId`: the attachment (missing only if its row was deleted). */
+  readonly attachment?: OutboxAttachment;
 }
 
 export interface OutboxRepository {
@@ -298,6 +312,13 @@ export interface OutboxRepository {
   markFailed(id: number, error: string, at: Date): Promise<void>;
   /** Points pending messages of a migrated group at its new chat id. */
   retarget(oldChatId: bigint, newChatId: bigint): Promise<number>;
+  /**
+   * Stores a file the bot made for entries to reference by `attachmentId`; returns that id.
+   * Throws when Telegram would refuse the file (empty, or over its upload limit: uploadProblem).
+   */
+  addAttachment(file: FileUpload, at: Date): Promise<number>;
+  /** The file_id Telegram gave the attachment's first upload: rows sent after it use that. */
+  attachmentUploaded(id: number, fileId: string): Promise<void>;
 }
 
 // --- Directives (arahan) ------------------------------------------------------------------

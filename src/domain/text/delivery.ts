@@ -1,4 +1,5 @@
 import type { MediaRef } from '../media.ts';
+import { parsedLength } from './html.ts';
 import { MAX_CAPTION_LENGTH, MAX_MESSAGE_LENGTH, splitHead, splitMessage } from './split.ts';
 
 /** One message of a delivery: the media with (the start of) the text as its caption, or text. */
@@ -34,11 +35,25 @@ export function splitForDelivery(html: string, media?: MediaRef): DeliveryPart[]
   return [{ kind: 'media', media, caption }, ...textParts(rest)];
 }
 
+/**
+ * How `html` goes with a file the bot made (a recap workbook or chart): as the file's caption
+ * when it fits (1,024 characters after parsing), else as text messages (cut as splitForDelivery
+ * cuts, at most 4,096 each) sent BEFORE the file, which then goes without a caption. A recap's
+ * summary is read whole above its file rather than cut mid-sentence into a caption.
+ */
+export function captionForFile(html: string): { readonly before: readonly string[]; readonly caption: string } {
+  if (isBlank(html)) return { before: [], caption: '' };
+  if (parsedLength(html) <= MAX_CAPTION_LENGTH) return { before: [], caption: html };
+  return { before: textChunks(html), caption: '' };
+}
+
 function textParts(html: string): DeliveryPart[] {
+  return textChunks(html).map((text) => ({ kind: 'text', text }));
+}
+
+function textChunks(html: string): string[] {
   if (isBlank(html)) return [];
-  return splitMessage(html, MAX_MESSAGE_LENGTH)
-    .filter((chunk) => !isBlank(chunk))
-    .map((text) => ({ kind: 'text', text }));
+  return splitMessage(html, MAX_MESSAGE_LENGTH).filter((chunk) => !isBlank(chunk));
 }
 
 /** Nothing a reader would see: only whitespace and tags. */

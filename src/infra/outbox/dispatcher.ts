@@ -251,6 +251,7 @@ export class Dispatcher {
         status: 'sent',
         ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}),
         ...(chatId !== undefined ? { chatId } : {}),
+        ...(outcome.fileId !== undefined ? { fileId: outcome.fileId } : {}),
       });
       return undefined;
     }

@@ -1,5 +1,5 @@
 import type { Button } from '../../app/reply.ts';
-import type { MediaRef } from '../../domain/media.ts';
+import type { FileUpload, MediaRef } from '../../domain/media.ts';
 
 /** Everything the dispatcher can ask Telegram to do. */
 export type OutgoingMessage =
@@ -18,10 +18,13 @@ export type OutgoingMessage =
       readonly buttons?: readonly (readonly Button[])[];
     }
   | {
-      /** A photo, video or document by file_id, with an HTML caption (≤ 1024 after parsing). */
+      /**
+       * A photo, video or document by file_id, or a file the bot made to upload (isFileUpload),
+       * with an HTML caption (≤ 1024 after parsing).
+       */
       readonly kind: 'media';
       readonly chatId: bigint;
-      readonly media: MediaRef;
+      readonly media: MediaRef | FileUpload;
       /** HTML; may be empty. Longer text must be split first (splitForDelivery). */
       readonly caption: string;
       readonly buttons?: readonly (readonly Button[])[];
@@ -58,7 +61,12 @@ export type GatewayError =
   | { readonly kind: 'rejected'; readonly code: number; readonly description: string };
 
 export type GatewayOutcome =
-  | { readonly ok: true; readonly messageId?: number }
+  | {
+      readonly ok: true;
+      readonly messageId?: number;
+      /** An uploaded file's file_id (a photo's largest size): later sends of the same file use it. */
+      readonly fileId?: string;
+    }
   | { readonly ok: false; readonly error: GatewayError };
 
 /** Implemented under src/telegram/ (the only place that speaks to Telegram). */

@@ -1,6 +1,7 @@
 import type { Clock } from '../../app/ports/clock.port.ts';
 import type { Logger } from '../../app/ports/logger.port.ts';
 import type { Repositories, StoredOutboxMessage, UnitOfWork } from '../../app/ports/repositories.port.ts';
+import { isFileUpload } from '../../domain/media.ts';
 import { neverAttempted, type Dispatcher } from './dispatcher.ts';
 import type { GatewayError, OutgoingMessage } from './gateway.port.ts';
 import { Notifier } from './notifier.ts';
@@ -40,6 +41,12 @@ const STATUS_WRITE_ATTEMPTS = 3;
  * out as that photo, video or document with its text as caption; a row with `pin` is then pinned
  * (after it is marked sent: a crash in between leaves it sent and unpinned, never sent twice).
  *
+ * A row with an attachment (a file the bot made) is uploaded by the first such row; the file_id
+ * Telegram answers is written with that row's status, and rows sharing the attachment wait for
+ * it (unread, like rows not yet read) and then go by file_id: one upload for any number of
+ * chats. A row waiting so holds back the later rows to its chat, so a chat's rows keep their
+ * order. A failed upload (a blocked chat…) leaves the next row to upload.
+ *
  * What a crash can duplicate: a row is marked only after Telegram answered, so every row handed
  * to the dispatcher and not yet marked when the process died (at most `batchSize`) is still
  * pending and goes out again on the next start. Most of them never left the dispatcher's queue
@@ -67,6 +74,13 @@ export class OutboxRelay {
   /** Rows settled while a read was running: that read may still have seen them pending. */
   private readonly settledDuringRead = new Set<number>();
   private readonly settling = new Set<Promise<void>>();
+  /** Attachment → the row uploading it now: other rows sharing it wait for its file_id. */
+  private readonly uploading = new Map<number, number>();
+  /**
+   * file_ids of attachments this process uploaded, so a row read before the file_id was written
+   * (or whose status write failed) still goes by file_id instead of uploading again.
+   */
+  private readonly uploadedFileIds = new Map<number, string>();
   private idleWaiters: (() => void)[] = [];
   private state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   private loop: Promise<void> | undefined;
@@ -163,24 +177,56 @@ export class OutboxRelay {
     } finally {
       this.reading = false;
     }
-    if (rows.length === limit) this.more = true; // a full page: there may be more behind it
     if (this.state !== 'running') return; // stopping: what was read stays pending for the next start
+    /** Chats with a row waiting for an upload: their later rows wait too. */
+    const waiting = new Set<bigint>();
     for (const row of rows) {
       if (this.inFlight >= this.batchSize) break;
       if (this.held.has(row.id) || this.settledDuringRead.has(row.id)) continue;
+      if (waiting.has(row.chatId) || this.awaitsUpload(row)) {
+        waiting.add(row.chatId);
+        continue;
+      }
       this.deliver(row);
     }
+    // A full page: there may be more behind it. Unless rows wait for an upload: read again then
+    // (the upload's end asks for it), not at once, which would only read the same rows again.
+    if (rows.length === limit && waiting.size === 0) this.more = true;
+  }
+
+  /** True when another row is uploading the row's attachment; else the row may go (and uploads it if need be). */
+  private awaitsUpload(row: StoredOutboxMessage): boolean {
+    const attachment = row.attachment;
+    if (!attachment || !isFileUpload(attachment.media) || this.uploadedFileIds.has(attachment.id)) return false;
+    if (this.uploading.has(attachment.id)) return true;
+    this.uploading.set(attachment.id, row.id);
+    return false;
+  }
+
+  private isUploader(row: StoredOutboxMessage): boolean {
+    return row.attachment !== undefined && this.uploading.get(row.attachment.id) === row.id;
+  }
+
+  /** The row's upload is over: rows waiting for it are read again (by file_id when it worked). */
+  private uploadEnded(row: StoredOutboxMessage, fileId: string | undefined): void {
+    const attachment = row.attachment;
+    if (!attachment || !this.isUploader(row)) return;
+    if (fileId !== undefined) this.uploadedFileIds.set(attachment.id, fileId);
+    this.uploading.delete(attachment.id);
+    this.more = true;
+    this.signal.notify();
   }
 
   private deliver(row: StoredOutboxMessage): void {
     this.held.add(row.id);
     this.inFlight++;
-    const message = messageOf(row);
-    const settled: Promise<void> = this.dispatcher
-      .send(message, row.lane)
+    const message = messageOf(row, this.uploadedFileIds);
+    const sent: Promise<DeliveryResult> = message ? this.dispatcher.send(message, row.lane) : Promise.resolve(missingAttachment(row));
+    const settled: Promise<void> = sent
       .then((result) => this.settle(row, result))
       .catch((error: unknown) => this.logger.error({ event: 'outbox.settle_failed', id: row.id, err: error }, 'outbox row not settled'))
       .finally(() => {
+        this.uploadEnded(row, undefined); // in case settle() failed before it ended the upload
         this.inFlight--;
         this.settling.delete(settled);
         this.signal.notify();
@@ -189,13 +235,22 @@ export class OutboxRelay {
   }
 
   private async settle(row: StoredOutboxMessage, result: DeliveryResult): Promise<void> {
+    const upload = row.attachment && isFileUpload(row.attachment.media) && this.isUploader(row) ? row.attachment.media : undefined;
+    const uploadedAs = result.status === 'sent' && upload ? result.fileId : undefined;
+    this.uploadEnded(row, uploadedAs);
     if (result.status === 'sent') {
       // The dispatcher followed a group's migration: pending rows (this one included) follow it too.
       const movedTo = result.chatId !== undefined && result.chatId !== row.chatId ? result.chatId : undefined;
+      const attachmentId = row.attachment?.id;
       const written = await this.write(row, async (repos, at) => {
         if (movedTo !== undefined) await repos.outbox.retarget(row.chatId, movedTo);
+        // With the row's status, so a restart never finds the row sent and its upload forgotten.
+        if (uploadedAs !== undefined && attachmentId !== undefined) await repos.outbox.attachmentUploaded(attachmentId, uploadedAs);
         await repos.outbox.markSent(row.id, result.messageId ?? null, at);
       });
+      if (uploadedAs !== undefined && upload) {
+        this.logger.info({ event: 'outbox.uploaded', id: row.id, attachmentId, fileName: upload.fileName, size: upload.bytes.byteLength });
+      }
       if (written) this.counts.sent++;
       if (row.pin) await this.pin(row, movedTo ?? row.chatId, result.messageId);
       return;
@@ -276,11 +331,25 @@ export class OutboxRelay {
   }
 }
 
-/** A row as the dispatcher sends it: text, or media with the row's text as caption. */
-function messageOf(row: StoredOutboxMessage): OutgoingMessage {
+/**
+ * A row as the dispatcher sends it: text, or media (its attachment: by file_id once uploaded)
+ * with the row's text as caption. Undefined when the row's attachment is gone.
+ */
+function messageOf(row: StoredOutboxMessage, uploaded: ReadonlyMap<number, string>): OutgoingMessage | undefined {
   const buttons = row.buttons ? { buttons: row.buttons } : {};
+  if (row.attachmentId !== undefined) {
+    if (!row.attachment) return undefined;
+    const { id, media } = row.attachment;
+    const fileId = uploaded.get(id);
+    return { kind: 'media', chatId: row.chatId, media: fileId !== undefined ? { kind: media.kind, fileId } : media, caption: row.text, ...buttons };
+  }
   if (row.media) return { kind: 'media', chatId: row.chatId, media: row.media, caption: row.text, ...buttons };
   return { kind: 'text', chatId: row.chatId, text: row.text, ...buttons };
+}
+
+/** A row whose attachment is not in the database cannot be sent; it fails like a refused message. */
+function missingAttachment(row: StoredOutboxMessage): DeliveryResult {
+  return { status: 'failed', error: { kind: 'rejected', code: 404, description: `attachment ${row.attachmentId ?? '?'} not found in the database` } };
 }
 
 function describe(error: GatewayError): string {

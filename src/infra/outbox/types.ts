@@ -11,6 +11,8 @@ export type DeliveryResult =
       readonly messageId?: number;
       /** The chat it finally went to: differs from the requested one after a migration. */
       readonly chatId?: bigint;
+      /** An uploaded file's file_id, for sending the same file again without uploading it. */
+      readonly fileId?: string;
     }
   | {
       readonly status: 'failed';

@@ -77,6 +77,8 @@ function summary(call: SentCall): string {
   if (call.chatId !== undefined) parts.push(`chat=${call.chatId}`);
   if (call.messageId !== undefined) parts.push(`message=${call.messageId}`);
   if (call.callbackQueryId !== undefined) parts.push(`query=${call.callbackQueryId}`);
+  if (call.upload !== undefined) parts.push(`upload=${JSON.stringify(call.upload.fileName)} (${call.upload.bytes.byteLength} bytes)`);
+  else if (call.media !== undefined) parts.push(`${call.media.kind}=${call.media.fileId}`);
   if (call.text !== undefined) parts.push(JSON.stringify(call.text.length > 200 ? `${call.text.slice(0, 200)}…` : call.text));
   if (call.replyMarkup !== undefined) parts.push(`markup=${JSON.stringify(call.replyMarkup)}`);
   return parts.join(' ');

@@ -2,6 +2,7 @@ import type { CallLog } from './call-log.ts';
 import type { CallbackRegistry } from './callbacks.ts';
 import type { ChatDirectory } from './chats.ts';
 import type { CommandStore } from './commands.ts';
+import type { FileStore } from './files.ts';
 import type { Params } from './params.ts';
 import type { BotUser } from './types.ts';
 import type { UpdateQueue } from './updates.ts';
@@ -14,6 +15,7 @@ export interface ServerState {
   readonly callbacks: CallbackRegistry;
   readonly commands: CommandStore;
   readonly log: CallLog;
+  readonly files: FileStore;
   readonly validateHtml: boolean;
   readonly stats: { sendMessage: number };
 }

@@ -3,7 +3,8 @@ import { unixNow, type CallContext, type MethodHandler } from './context.ts';
 import { htmlToPlainText } from './html.ts';
 import { isInline, parseReplyMarkup } from './markup.ts';
 import { isRecord, type Params } from './params.ts';
-import type { Message, ReplyMarkup, SentCall } from './types.ts';
+import { mainFileId } from './files.ts';
+import type { Message, ReplyMarkup, SentCall, StoredFile, UploadedFile } from './types.ts';
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
@@ -125,33 +126,57 @@ export const messageMethods: Record<string, MethodHandler> = {
   },
 };
 
-/** sendPhoto/sendVideo/sendDocument by file_id (or URL) string; uploads are multipart, which the fake refuses. */
+/**
+ * sendPhoto/sendVideo/sendDocument: a file uploaded in a multipart body (photos and documents;
+ * checked against Telegram's limits and given file_ids), or a file_id (or URL) string. A file_id
+ * the fake handed out must be sent as its own kind; one it never made is taken on trust.
+ */
 function sendMedia(ctx: CallContext, kind: MediaKind): Message {
   const { state, params } = ctx;
   const chat = state.chats.target(params.chatId());
-  const fileId = params.raw[kind];
-  if (fileId === undefined || fileId === null || fileId === '') throw ApiError.badRequest(`there is no ${kind} in the request`);
-  if (typeof fileId !== 'string' || /\s/.test(fileId)) throw ApiError.badRequest('wrong file identifier/HTTP URL specified');
   const caption = readCaption(ctx);
   const markup = parseReplyMarkup(params.json('reply_markup'));
   const replyTo = repliedMessage(ctx, chat.id);
-  const file = { file_id: fileId, file_unique_id: uniqueId(fileId) };
+  const { content, fileId, upload, file } = mediaContent(ctx, kind);
   const message: Message = {
     message_id: state.chats.nextMessageId(chat.id),
     from: state.bot,
     chat,
     date: unixNow(),
-    ...(kind === 'photo' ? { photo: [{ ...file, width: 1280, height: 720 }] } : {}),
-    ...(kind === 'video' ? { video: { ...file, width: 1280, height: 720, duration: 10, mime_type: 'video/mp4' } } : {}),
-    ...(kind === 'document' ? { document: { ...file, file_name: 'document', mime_type: 'application/octet-stream' } } : {}),
+    ...content,
     ...(caption.plain !== '' ? { caption: caption.plain } : {}),
     ...(replyTo ? { reply_to_message: replyTo } : {}),
     ...(isInline(markup) ? { reply_markup: markup } : {}),
   };
   state.chats.store(message);
   const method = kind === 'photo' ? 'sendPhoto' : kind === 'video' ? 'sendVideo' : 'sendDocument';
-  record(ctx, method, message, caption, markup, replyTo?.message_id, { caption: caption.source, media: { kind, fileId } });
+  record(ctx, method, message, caption, markup, replyTo?.message_id, {
+    caption: caption.source,
+    media: { kind, fileId },
+    ...(upload ? { upload } : {}),
+    ...(file ? { file } : {}),
+  });
   return message;
+}
+
+type MediaContent = Pick<Message, 'photo' | 'video' | 'document'>;
+
+function mediaContent({ state, params }: CallContext, kind: MediaKind): { content: MediaContent; fileId: string; upload?: UploadedFile; file?: StoredFile } {
+  const upload = params.file(kind);
+  if (upload) {
+    if (kind === 'video') throw ApiError.badRequest('video uploads are not simulated');
+    const { file, photo, document } = state.files.upload(kind, upload);
+    return { content: photo ? { photo } : document ? { document } : {}, fileId: mainFileId(file), upload, file };
+  }
+  const fileId = params.raw[kind];
+  if (fileId === undefined || fileId === null || fileId === '') throw ApiError.badRequest(`there is no ${kind} in the request`);
+  if (typeof fileId !== 'string' || /\s/.test(fileId)) throw ApiError.badRequest('wrong file identifier/HTTP URL specified');
+  const known = state.files.resend(kind, fileId);
+  if (known) return { content: known.photo ? { photo: known.photo } : known.document ? { document: known.document } : {}, fileId, file: known.file };
+  const file = { file_id: fileId, file_unique_id: uniqueId(fileId) };
+  if (kind === 'photo') return { content: { photo: [{ ...file, width: 1280, height: 720 }] }, fileId };
+  if (kind === 'video') return { content: { video: { ...file, width: 1280, height: 720, duration: 10, mime_type: 'video/mp4' } }, fileId };
+  return { content: { document: { ...file, file_name: 'document', mime_type: 'application/octet-stream' } }, fileId };
 }
 
 function hasMedia(message: Message): boolean {
@@ -243,7 +268,7 @@ function record(
   text: Text | undefined,
   markup: ReplyMarkup | undefined,
   replyToMessageId?: number,
-  extra: Pick<SentCall, 'caption' | 'media'> = {},
+  extra: Pick<SentCall, 'caption' | 'media' | 'upload' | 'file'> = {},
 ): void {
   state.log.record({
     method,

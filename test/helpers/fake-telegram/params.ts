@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.ts';
+import type { UploadedFile } from './types.ts';
 
 /**
  * A request's parameters with Telegram's coercions: query strings and form bodies carry only
@@ -6,7 +7,16 @@ import { ApiError } from './api-error.ts';
  * as text and are decoded on access.
  */
 export class Params {
-  constructor(readonly raw: Readonly<Record<string, unknown>>) {}
+  constructor(
+    readonly raw: Readonly<Record<string, unknown>>,
+    /** The files of a multipart request, by field name (kept out of `raw`: a log of calls shows no bytes). */
+    readonly files: ReadonlyMap<string, UploadedFile> = new Map(),
+  ) {}
+
+  /** The file uploaded as `name` in a multipart request, if any. */
+  file(name: string): UploadedFile | undefined {
+    return this.files.get(name);
+  }
 
   has(name: string): boolean {
     return this.raw[name] !== undefined && this.raw[name] !== null;

@@ -50,12 +50,14 @@ describe('FakeTelegramServer basics', () => {
     expect(tg.stats.perMethod).toMatchObject({ getMe: 1, sendTelepathy: 1, getme: 1 });
   });
 
-  it('refuses multipart bodies with 400 for now', async () => {
+  it('reads multipart bodies (uploads: see uploads.test.ts); a broken one is a 400', async () => {
     tg = await FakeTelegramServer.start({ token: TOKEN });
     const form = new FormData();
     form.set('chat_id', '1');
     const res = await fetch(`${tg.apiRoot}/bot${TOKEN}/sendMessage`, { method: 'POST', body: form });
-    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
+    const broken = await fetch(`${tg.apiRoot}/bot${TOKEN}/sendMessage`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: 'no parts here' });
+    expect(await broken.json()).toMatchObject({ ok: false, error_code: 400 });
   });
 });
 

@@ -9,6 +9,7 @@ import type { ServerState } from './context.ts';
 import { unixNow } from './context.ts';
 import { entitiesFor } from './entities.ts';
 import { FailureInjector } from './failures.ts';
+import { FileStore } from './files.ts';
 import { readParams, writeError, writeResult } from './http.ts';
 import { ServerLimits } from './limits.ts';
 import { limitedMethods, methods } from './methods.ts';
@@ -25,6 +26,7 @@ import type {
   Message,
   RequestRecord,
   SentCall,
+  StoredFile,
   TextInput,
   Update,
   WaitForMessageOptions,
@@ -59,6 +61,7 @@ export class FakeTelegramServer {
       callbacks: new CallbackRegistry(),
       commands: new CommandStore(),
       log: new CallLog(),
+      files: new FileStore(),
       validateHtml: options.validateHtml ?? true,
       stats: { sendMessage: 0 },
     };
@@ -160,6 +163,16 @@ export class FakeTelegramServer {
     );
   }
 
+  /** The successful sendPhoto/sendDocument calls that uploaded a file (`call.upload`), in order. */
+  get uploads(): readonly SentCall[] {
+    return this.state.log.calls.filter((c) => c.upload !== undefined);
+  }
+
+  /** The file behind a file_id the fake answered an upload with (any of a photo's sizes). */
+  file(fileId: string): StoredFile | undefined {
+    return this.state.files.get(fileId);
+  }
+
   /** Every authenticated request with its answer status, failures included (for debugging). */
   get requests(): readonly RequestRecord[] {
     return this.requestLog;
@@ -259,7 +272,8 @@ export class FakeTelegramServer {
     const handler = methods.get(method.toLowerCase());
     if (!handler) throw telegramErrors.notFound();
 
-    const params = new Params(await readParams(req, url));
+    const body = await readParams(req, url);
+    const params = new Params(body.params, body.files);
     const chatId = optionalChatId(params);
     if (chatId !== undefined) request.chatId = chatId;
     const injected = this.failures.take(method, chatId);

@@ -72,6 +72,7 @@ export interface Document {
   file_unique_id: string;
   file_name?: string;
   mime_type?: string;
+  file_size?: number;
 }
 
 export interface Message {
@@ -195,6 +196,31 @@ export interface FailNextOptions {
   error: InjectedError;
 }
 
+/** A file part of a multipart request, as the bot sent it. */
+export interface UploadedFile {
+  /** The form field it came in (Telegram's parameter name: photo, document…). */
+  readonly fieldName: string;
+  readonly fileName: string;
+  /** The Content-Type of the part ('' when none was given). */
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A file the fake was sent by upload, reachable by the file_ids it answered with. */
+export interface StoredFile {
+  readonly kind: 'photo' | 'document';
+  /** A document's file_id; a photo's, one per size, smallest first (the last is the full size). */
+  readonly fileIds: readonly string[];
+  readonly fileUniqueId: string;
+  readonly fileName: string;
+  readonly mimeType: string;
+  /** Exactly the bytes uploaded. */
+  readonly bytes: Uint8Array;
+  /** Photos: the uploaded image's dimensions (JPEG and WebP: assumed 1280×720). */
+  readonly width?: number;
+  readonly height?: number;
+}
+
 /** One successful outgoing call the bot made (what a user would see happen). */
 export interface SentCall {
   readonly method: string;
@@ -205,8 +231,15 @@ export interface SentCall {
   readonly plainText?: string;
   /** sendPhoto/sendVideo/sendDocument and editMessageCaption: the caption as sent (also in `text`). */
   readonly caption?: string;
-  /** sendPhoto/sendVideo/sendDocument: what was sent. */
+  /**
+   * sendPhoto/sendVideo/sendDocument: what was sent. For an upload, the file_id the fake answered
+   * with (a photo's full size).
+   */
   readonly media?: { readonly kind: 'photo' | 'video' | 'document'; readonly fileId: string };
+  /** sendPhoto/sendDocument with a file in a multipart body: that file (absent for a send by file_id). */
+  readonly upload?: UploadedFile;
+  /** The file the recipient got, uploaded now or earlier (sent by a file_id the fake made). */
+  readonly file?: StoredFile;
   readonly parseMode?: string;
   readonly replyMarkup?: ReplyMarkup;
   readonly messageId?: number;
