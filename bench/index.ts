@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBroadcast } from './broadcast.ts';
 import { benchNudges } from './nudges.ts';
+import { benchRecap } from './recap.ts';
 import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
 import { evaluateTargets, formatTable } from './lib/report.ts';
 import { spawnRunner } from './lib/runner-api.ts';
@@ -95,6 +96,14 @@ async function main(): Promise<void> {
   const nudgesOut = path.join(import.meta.dirname, 'results', 'nudges.json');
   writeFileSync(nudgesOut, `${JSON.stringify(nudges.json, null, 2)}\n`);
   console.log(`\nresults written to ${path.relative(process.cwd(), nudgesOut)}`);
+
+  // ---- the monthly recap: 500 OPDs, 200,000 reports, workbook and chart ----
+  console.log('');
+  const recap = await benchRecap();
+  console.log(recap.table);
+  const recapOut = path.join(import.meta.dirname, 'results', 'recap.json');
+  writeFileSync(recapOut, `${JSON.stringify(recap.json, null, 2)}\n`);
+  console.log(`\nresults written to ${path.relative(process.cwd(), recapOut)}`);
 }
 
 /** Prints how much other work ran meanwhile; true when it makes the figures unreliable. */

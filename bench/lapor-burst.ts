@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { builtInDefaults, builtInDirectiveSettings } from '../src/app/settings/definitions.ts';
 import { createAppDeps } from '../src/app/composition.ts';
+import { createRecapRenderer } from '../src/infra/render/recap-renderer.ts';
 import { importOpds } from '../src/app/usecases/opd-import.ts';
 import { parseConfig } from '../src/config.ts';
 import { systemClock } from '../src/infra/clock/system-clock.ts';
@@ -119,6 +120,7 @@ async function seedDatabase(databaseUrl: string, workload: Workload): Promise<vo
       uow: database.uow,
       clock: systemClock,
       settings: { timezone: 'Asia/Jakarta', superadminIds: [BigInt(SUPERADMIN_ID)], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings },
+      recapRenderer: createRecapRenderer(),
     });
     await importOpds(
       deps,

@@ -11,7 +11,6 @@
  * Targets (issue 3): the computation under 1 s and under 300 MB of peak RSS.
  * Described in bench/NUDGES.md.
  */
-import { fork } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import type { ChildJob, ChildResult, RunBreakdown } from './nudges/child.ts';
 import { BENCH_DAY, BENCH_NOW, BENCH_TZ, defaultDataset, type DatasetInfo, type DatasetOptions } from './nudges/dataset.ts';
 import { envInt } from './lib/env.ts';
 import { cpuSnapshot, otherWorkSince } from './lib/machine.ts';
+import { forkForResult } from './lib/child-process.ts';
 
 export const NUDGE_TARGETS = { timeMs: 1000, rssMb: 300 } as const;
 /** Other processes using more than this share of one core on average make the times unreliable. */
@@ -26,33 +26,7 @@ const BUSY_CORE_SHARE = 0.1;
 
 const childPath = path.join(import.meta.dirname, 'nudges', 'child.ts');
 const buildPath = path.join(import.meta.dirname, 'nudges', 'build.ts');
-const repoRoot = path.resolve(import.meta.dirname, '..');
 
-
-/** Runs a TypeScript entry in a fresh Node process and resolves with the one message it sends. */
-function forkForResult<T>(entry: string, arg: unknown, what: string, extraExecArgv: string[] = [], timeoutMs = 180_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = fork(entry, [JSON.stringify(arg)], {
-      cwd: repoRoot,
-      execArgv: ['--import', 'tsx', ...extraExecArgv],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result: T | undefined;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${what} timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('message', (message) => {
-      result = message as T;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (result !== undefined && code === 0) resolve(result);
-      else reject(new Error(`${what} exited with code ${code}${result === undefined ? ' without a result' : ''}`));
-    });
-  });
-}
 
 const runChild = (job: ChildJob, extraExecArgv: string[] = []) => forkForResult<ChildResult>(childPath, job, `${job.mode} child`, extraExecArgv);
 

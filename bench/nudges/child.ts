@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { createAppDeps } from '../../src/app/composition.ts';
+import { createRecapRenderer } from '../../src/infra/render/recap-renderer.ts';
 import type { Clock } from '../../src/app/ports/clock.port.ts';
 import type { Repositories, UnitOfWork } from '../../src/app/ports/repositories.port.ts';
 import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
@@ -21,6 +22,7 @@ import { runNudges, type NudgeRunResult } from '../../src/app/usecases/nudges.ts
 import { localDateKey, localDateKeyer } from '../../src/domain/time/zoned.ts';
 import { openDatabase } from '../../src/infra/db/client.ts';
 import { openMigratedDatabase } from '../../src/infra/db/open.ts';
+import { peakRssKb } from '../lib/child-process.ts';
 
 export interface ChildJob {
   readonly mode: 'ours' | 'naive' | 'write' | 'breakdown';
@@ -69,17 +71,6 @@ export interface ChildResult {
   readonly breakdowns?: RunBreakdown[];
   /** breakdown only: instants turned into local days by one run, timed with localDateKeyer (as plan() does) and with Intl each time. */
   readonly localDays?: { calls: number; keyerMs: number; intlMs: number };
-}
-
-/** This process's peak RSS in KB (VmHWM, which exec resets), or maxRSS where /proc is absent. */
-function peakRssKb(): number {
-  try {
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]);
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS;
 }
 
 const fixedClock = (now: string): Clock => ({
@@ -197,7 +188,7 @@ async function main(): Promise<void> {
     const writeStats = new Map<string, CallStats>();
     const writeTx = { beginMs: 0, commitMs: 0 };
     const uow = job.mode === 'write' ? timedUow(db.uow, writeStats, writeTx) : db.uow;
-    const deps = createAppDeps({ uow, clock: fixedClock(job.now), settings });
+    const deps = createAppDeps({ uow, clock: fixedClock(job.now), settings, recapRenderer: createRecapRenderer() });
     const runs = job.mode === 'write' ? 1 : job.runs;
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
@@ -232,7 +223,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < job.runs; i++) {
       const stats = new Map<string, CallStats>();
       const tx = { beginMs: 0, commitMs: 0 };
-      const timedDeps = createAppDeps({ uow: timedUow(db.uow, stats, tx), clock: fixedClock(job.now), settings });
+      const timedDeps = createAppDeps({ uow: timedUow(db.uow, stats, tx), clock: fixedClock(job.now), settings, recapRenderer: createRecapRenderer() });
       const t = performance.now();
       summary = summarise(await runNudges(timedDeps, { day: job.day, dryRun: true }));
       const totalMs = performance.now() - t;

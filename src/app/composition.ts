@@ -3,6 +3,7 @@ import type { AppDeps, AppSettings, OutboxSignal } from './deps.ts';
 import { id } from './messages/id.ts';
 import type { Clock } from './ports/clock.port.ts';
 import type { UnitOfWork } from './ports/repositories.port.ts';
+import type { RecapRenderer } from './ports/recap-renderer.port.ts';
 
 /** 128 random bits, URL-safe: unguessable, and valid as a /start deep-link payload. */
 export function randomToken(): string {
@@ -20,7 +21,14 @@ export class LateOutboxSignal implements OutboxSignal {
   }
 }
 
-export function createAppDeps(input: { uow: UnitOfWork; clock: Clock; settings: AppSettings; newToken?: () => string; outbox?: OutboxSignal }): AppDeps {
+export function createAppDeps(input: {
+  uow: UnitOfWork;
+  clock: Clock;
+  settings: AppSettings;
+  recapRenderer: RecapRenderer;
+  newToken?: () => string;
+  outbox?: OutboxSignal;
+}): AppDeps {
   return {
     uow: input.uow,
     clock: input.clock,
@@ -28,5 +36,6 @@ export function createAppDeps(input: { uow: UnitOfWork; clock: Clock; settings: 
     messages: id,
     newToken: input.newToken ?? randomToken,
     outbox: input.outbox ?? new LateOutboxSignal(),
+    recapRenderer: input.recapRenderer,
   };
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from './messages/id.ts';
 import type { Clock } from './ports/clock.port.ts';
+import type { RecapRenderer } from './ports/recap-renderer.port.ts';
 import type { UnitOfWork } from './ports/repositories.port.ts';
 import type { Reply } from './reply.ts';
 import type { Role } from '../domain/roles.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** An unguessable token for invitations (random in production, predictable in tests). */
   readonly newToken: () => string;
   readonly outbox: OutboxSignal;
+  /** Makes the workbook, chart and CSV of a recap. */
+  readonly recapRenderer: RecapRenderer;
 }
 
 export interface RoleChange {

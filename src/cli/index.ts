@@ -15,6 +15,11 @@ import { missingPlatforms } from '../domain/official-accounts.ts';
 import { displayHandle } from '../domain/links/index.ts';
 import { formatDateId } from '../domain/time/format.ts';
 import { todayIn } from '../app/today.ts';
+import { buildRecap } from '../app/usecases/recap/build.ts';
+import { listRecapJobs } from '../app/usecases/recap/jobs.ts';
+import { readSettings } from '../app/usecases/settings.ts';
+import { parsePeriodRequest, resolvePeriod } from '../domain/recap/period.ts';
+import { createRecapRenderer } from '../infra/render/recap-renderer.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
 import { zonedInstant } from '../domain/time/zoned.ts';
@@ -33,6 +38,8 @@ const usage = `Pemakaian: npm run kopdar -- <perintah>
   invite <KODE|pimpinan [KODE]>      buat tautan undangan sekali pakai (7 hari)
   reports export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out file]
                                      ekspor laporan (tanggal menurut APP_TIMEZONE, --to ikut dihitung)
+  export rekap --period minggu|bulan|YYYY-MM|YYYY-Www --format xlsx|csv --out <file>
+                                     rekap KPI yang sama dengan /rekap, sebagai Excel atau CSV
   jobs list                          jadwal tugas otomatis dan kapan terakhir berjalan
   jobs run nudges [--date YYYY-MM-DD] [--dry-run]
                                      jalankan pengingat pagi sekarang; --dry-run hanya menampilkan
@@ -56,6 +63,7 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
       uow: db.uow,
       clock: systemClock,
       settings: appSettingsFrom(config, botUsername),
+      recapRenderer: createRecapRenderer(),
     });
     return await work(deps, db);
   } finally {
@@ -92,6 +100,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       opd: { type: 'string' },
       date: { type: 'string' },
+      period: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -194,11 +203,27 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'export rekap': {
+      const request = parsePeriodRequest(values.period ?? '');
+      if (!request) throw new CliError('--period harus minggu, minggu lalu, bulan, bulan lalu, YYYY-MM atau YYYY-Www, misalnya --period 2026-11.');
+      const format = values.format === 'csv' || values.format === 'xlsx' ? values.format : null;
+      if (!format || !values.out) throw new CliError('Sebutkan --format xlsx|csv dan --out <file>, misalnya: npm run kopdar -- export rekap --period 2026-11 --format xlsx --out rekap-2026-11.xlsx');
+      const out = values.out;
+      const config = loadConfig({ requireToken: false });
+      await withApp(config, async (deps) => {
+        const period = resolvePeriod(request, todayIn(deps));
+        if (!period) throw new CliError('Periode itu belum dimulai.');
+        const recap = await buildRecap(deps, period);
+        writeFileSync(out, format === 'csv' ? deps.recapRenderer.csv(recap) : await deps.recapRenderer.workbook(recap));
+        print(`Rekap ${period.key} (${recap.opds.length} OPD, ${recap.totals.posts} unggahan) ditulis ke ${out}`);
+      });
+      return 0;
+    }
     case 'jobs list': {
       const config = loadConfig({ requireToken: false });
       await withApp(config, async (deps) => {
-        for (const job of await listJobs(deps)) {
-          print(`${job.name.padEnd(10)} ${job.schedule}; terakhir: ${job.lastDay ? `${job.lastDay}${job.finished ? '' : ' (belum selesai)'}` : 'belum pernah'}`);
+        for (const job of [...(await listJobs(deps)), ...(await listRecapJobs(deps))]) {
+          print(`${job.name.padEnd(14)} ${job.schedule}; terakhir: ${job.lastDay ? `${job.lastDay}${job.finished ? '' : ' (belum selesai)'}` : 'belum pernah'}`);
         }
       });
       return 0;
@@ -257,13 +282,14 @@ async function run(argv: string[]): Promise<number> {
         const filter = values.opd ? normalizeOpdCode(values.opd) : null;
         const listing = (await accountsByOpd(deps)).filter((l) => filter === null || l.opd.code === filter);
         if (filter && listing.length === 0) throw new CliError(`OPD ${filter} tidak ditemukan.`);
+        const { mandatoryPlatforms } = (await deps.uow.run((repos) => readSettings(repos, deps.settings.nudgeDefaults))).recap;
         const incomplete: string[] = [];
         for (const { opd, accounts } of listing) {
           for (const a of accounts) {
             const verified = a.lastVerifiedAt ? `diverifikasi ${formatDateId(a.lastVerifiedAt, config.timezone)}` : 'belum diverifikasi';
             print(`${opd.code.padEnd(16)} ${a.platform.padEnd(10)} ${displayHandle(a.platform, a.handle).padEnd(26)} ${a.url}  (${verified})`);
           }
-          const missing = missingPlatforms(accounts.map((a) => a.platform));
+          const missing = missingPlatforms(accounts.map((a) => a.platform), mandatoryPlatforms);
           if (opd.active && missing.length > 0) incomplete.push(`${opd.code} (${missing.join(', ')})`);
         }
         if (listing.every((l) => l.accounts.length === 0)) print('Belum ada akun resmi terdaftar. Impor dengan: npm run kopdar -- accounts import prisma/akun-contoh.csv');

@@ -2,12 +2,12 @@ import { platforms, type Platform } from './links/types.ts';
 
 /**
  * Platforms on which every OPD is expected to have a registered official account (akun resmi).
- * A default: the recap may read the list from a setting instead.
+ * The default of the MANDATORY_PLATFORMS setting (/atur platform_wajib).
  */
 export const defaultMandatoryPlatforms: readonly Platform[] = ['instagram', 'facebook'];
 
 /** The mandatory platforms without any registered account, in the usual platform order. */
-export function missingPlatforms(registered: Iterable<Platform>, mandatory: readonly Platform[] = defaultMandatoryPlatforms): Platform[] {
+export function missingPlatforms(registered: Iterable<Platform>, mandatory: readonly Platform[]): Platform[] {
   const have = new Set(registered);
   return platforms.filter((p) => mandatory.includes(p) && !have.has(p));
 }

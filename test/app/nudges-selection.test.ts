@@ -126,7 +126,7 @@ describe('the OPDs a nudge run reads', () => {
     await app.deps.uow.run(async (repos) => {
       for (const [key, value] of Object.entries(settings)) await repos.settings.set(key, value, null, app.clock.now());
     });
-    const everyOpd = createAppDeps({ uow: listingEveryOpd(app.deps.uow), clock: app.deps.clock, settings: app.deps.settings });
+    const everyOpd = createAppDeps({ uow: listingEveryOpd(app.deps.uow), clock: app.deps.clock, settings: app.deps.settings, recapRenderer: app.deps.recapRenderer });
     let checked = 0;
     const onLeaveThroughAdmins = new Set<string>();
     for (let day = '2026-11-19'; day <= '2026-12-09'; day = addDays(day, 1)) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppDeps } from '../../src/app/composition.ts';
+import { createRecapRenderer } from '../../src/infra/render/recap-renderer.ts';
 import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { openMigratedDatabase, type Database } from '../../src/infra/db/open.ts';
@@ -33,6 +34,7 @@ export async function createTestApp(options: { superadminIds?: bigint[]; timezon
     clock,
     settings: { timezone: options.timezone ?? 'Asia/Jakarta', superadminIds: options.superadminIds ?? [], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings },
     newToken: () => `token${String(++counter).padStart(6, '0')}`,
+    recapRenderer: createRecapRenderer(),
   });
   return {
     deps,

@@ -496,7 +496,10 @@ export const id = {
           ? `📣 <b>Arahan (${r.directives.length})</b>\n` +
             (silentDirectives.length === 0
               ? 'Semua OPD sudah mengonfirmasi arahan yang meminta konfirmasi.'
-              : silentDirectives.map((d) => `#${d.id} ${e(d.title)}: ${d.silentCodes.length} OPD belum konfirmasi (${id.recap.codes(d.silentCodes, 8)})`).join('\n'))
+              : silentDirectives
+                  .slice(0, 8)
+                  .map((d) => `#${d.id} ${e(d.title)}: ${d.silentCodes.length} OPD belum konfirmasi (${id.recap.codes(d.silentCodes, 8)})`)
+                  .join('\n') + (silentDirectives.length > 8 ? `\n… dan ${silentDirectives.length - 8} arahan lain (lihat file Excel)` : ''))
           : '',
         '🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target · ⚪ cuti. Skor KPI 0–100 dihitung dari hari aktif, jumlah unggahan, platform wajib, serta konfirmasi dan tindak lanjut arahan.',
       ]

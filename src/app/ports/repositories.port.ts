@@ -261,7 +261,7 @@ export interface JobRunRepository {
   lastRun(job: string): Promise<{ day: LocalDate; finishedAt: Date | null } | null>;
 }
 
-export type OutboxKind = 'nudge' | 'escalation' | 'digest' | 'notice' | 'directive';
+export type OutboxKind = 'nudge' | 'escalation' | 'digest' | 'notice' | 'directive' | 'recap';
 /** urgent: segera directives; high: penting ones; bulk: biasa directives, nudges, digests, notices. */
 export type OutboxLane = 'urgent' | 'high' | 'bulk';
 
@@ -412,10 +412,8 @@ export interface RecapDirectiveRow {
 export interface RecapRepository {
   /** Active OPDs with their current admins' ids, by code. */
   activeOpds(): Promise<RecapOpd[]>;
-  /** Posts per OPD and platform for each day span (days without posts give no rows). */
+  /** Posts per OPD and platform for each day span, with those from unregistered accounts (days without posts give no rows). */
   postCounts(days: readonly DaySpan[]): Promise<PostCount[]>;
-  /** Posts from accounts not registered for their OPD, per OPD, in [from, to). */
-  unregisteredPostCounts(from: Date, to: Date): Promise<Map<number, number>>;
   /** Directives sent in [from, to), oldest first, with whom they reached and what came back. */
   directivesSent(from: Date, to: Date): Promise<RecapDirectiveRow[]>;
   /** The platforms on which each OPD has a registered official account. */

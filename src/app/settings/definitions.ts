@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { NudgePolicy } from '../../domain/nudges/ladder.ts';
 import { platforms, type Platform } from '../../domain/links/types.ts';
+import { platformFromName } from '../../domain/links/platform-names.ts';
+import { defaultMandatoryPlatforms } from '../../domain/official-accounts.ts';
 import { defaultKpiWeights, formatKpiWeights, parseKpiWeights, type KpiWeights } from '../../domain/recap/kpi.ts';
 
 /** Settings of the nudge loop, from the environment's defaults overridden by /atur. */
@@ -61,25 +63,6 @@ const target = z
     return { posts, period: match[2] === 'hari' || match[2] === 'day' ? ('day' as const) : ('week' as const) };
   });
 
-const platformAliases: Readonly<Record<string, Platform>> = {
-  instagram: 'instagram',
-  ig: 'instagram',
-  facebook: 'facebook',
-  fb: 'facebook',
-  tiktok: 'tiktok',
-  tt: 'tiktok',
-  youtube: 'youtube',
-  yt: 'youtube',
-  x: 'x',
-  twitter: 'x',
-  threads: 'threads',
-};
-
-/** A platform as people write it in chat or .env (ig, fb, twitter …); null when unknown. */
-export function platformFromWord(word: string): Platform | null {
-  return platformAliases[word.trim().toLowerCase()] ?? null;
-}
-
 const platformList = z
   .string()
   .trim()
@@ -88,7 +71,7 @@ const platformList = z
     if (['-', 'tidak_ada', 'tidak ada', 'none'].includes(raw)) return [];
     const chosen = new Set<Platform>();
     for (const word of raw.split(/[,\s]+/).filter(Boolean)) {
-      const platform = platformFromWord(word);
+      const platform = platformFromName(word);
       if (!platform) {
         ctx.addIssue({ code: 'custom', message: `platform "${word}" tidak dikenal; pilih dari instagram, facebook, tiktok, youtube, x, threads` });
         return z.NEVER;
@@ -245,7 +228,7 @@ export function resolveRecapSettings(defaults: SettingDefaults, stored: Readonly
   const weekly = read('weekly_recap');
   const monthly = read('monthly_recap');
   return {
-    mandatoryPlatforms: read('mandatory_platforms') ?? ['instagram', 'facebook'],
+    mandatoryPlatforms: read('mandatory_platforms') ?? defaultMandatoryPlatforms,
     weights: read('kpi_weights') ?? defaultKpiWeights,
     weekly: weekly === undefined ? { weekday: 1, time: '09:00' } : weekly,
     monthly: monthly === undefined ? { day: 1, time: '09:00' } : monthly,

@@ -3,7 +3,8 @@ import type { OfficialAccountRecord, Repositories } from '../ports/repositories.
 import type { Opd, Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
 import { displayHandle, parseAccountHandle, platforms, type HandleResult, type Platform } from '../../domain/links/index.ts';
-import { defaultMandatoryPlatforms, missingPlatforms } from '../../domain/official-accounts.ts';
+import { missingPlatforms } from '../../domain/official-accounts.ts';
+import { readSettings } from './settings.ts';
 import { formatDateId } from '../../domain/time/format.ts';
 
 /**
@@ -67,11 +68,12 @@ function inPlatformOrder(accounts: readonly OfficialAccountRecord[]): OfficialAc
 }
 
 /** "⚠️ Platform wajib yang belum terdaftar: Facebook." or "✅ Semua platform wajib … sudah terdaftar." */
-function mandatoryLine(deps: AppDeps, accounts: readonly OfficialAccountRecord[]): string {
+async function mandatoryLine(deps: AppDeps, repos: Repositories, accounts: readonly OfficialAccountRecord[]): Promise<string> {
   const m = deps.messages;
-  const missing = missingPlatforms(accounts.map((a) => a.platform));
+  const { mandatoryPlatforms } = (await readSettings(repos, deps.settings.nudgeDefaults)).recap;
+  const missing = missingPlatforms(accounts.map((a) => a.platform), mandatoryPlatforms);
   if (missing.length > 0) return m.accounts.missing(missing.map((p) => m.platformName[p]));
-  return m.accounts.allMandatory(defaultMandatoryPlatforms.map((p) => m.platformName[p]));
+  return m.accounts.allMandatory(mandatoryPlatforms.map((p) => m.platformName[p]));
 }
 
 /** The refusal for an account argument that is not a handle or profile link of `platform`. */
@@ -97,7 +99,7 @@ export async function listAccounts(deps: AppDeps, actor: Person, code: string | 
       ...(accounts.length === 0 ? [m.accounts.listEmpty(opd.code)] : []),
       ...accounts.map((a) => m.accounts.listLine(m.accounts.account(a.platform, a.handle, a.url), a.lastVerifiedAt ? formatDateId(a.lastVerifiedAt, tz) : null)),
       '',
-      mandatoryLine(deps, accounts),
+      await mandatoryLine(deps, repos, accounts),
     ];
     if (actor.role === 'superadmin') lines.push('', m.accounts.footerSuperadmin(opd.code));
     if (actor.role === 'admin') lines.push('', m.accounts.footerAdmin);
@@ -144,7 +146,7 @@ export async function registerAccount(deps: AppDeps, actor: Person, request: Acc
             ? m.accounts.reverified(account, opd.code, today)
             : m.accounts.alreadyRegistered(account, opd.code);
     const all = await repos.accounts.listForOpd(opd.id);
-    const text = [first, ...(cleared > 0 ? [m.accounts.marksCleared(cleared)] : []), mandatoryLine(deps, all)].join('\n');
+    const text = [first, ...(cleared > 0 ? [m.accounts.marksCleared(cleared)] : []), await mandatoryLine(deps, repos, all)].join('\n');
     if (verified || result.outcome !== 'created') return reply(text);
 
     // An admin's new account: every superadmin is told, so Diskominfo verifies it (or removes it).
@@ -175,7 +177,7 @@ export async function removeAccount(deps: AppDeps, actor: Person, request: Accou
       at: now,
     });
     const remaining = await repos.accounts.listForOpd(opd.id);
-    return reply([m.accounts.removed(m.accounts.account(parsed.platform, parsed.handle, parsed.url), opd.code), mandatoryLine(deps, remaining)].join('\n'));
+    return reply([m.accounts.removed(m.accounts.account(parsed.platform, parsed.handle, parsed.url), opd.code), await mandatoryLine(deps, repos, remaining)].join('\n'));
   });
 }
 

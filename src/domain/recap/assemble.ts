@@ -4,6 +4,7 @@ import { isWorkingDay, type WorkCalendar } from '../calendar/working-days.ts';
 import type { Priority } from '../directives/directive.ts';
 import { platforms, type Platform } from '../links/types.ts';
 import { computeKpi, type KpiWeights } from './kpi.ts';
+import { missingPlatforms } from '../official-accounts.ts';
 import { daysOf } from './period.ts';
 import type { DayRecap, DirectiveRecap, OpdRecap, PlatformRecap, Recap, RecapPeriod, TargetStatus } from './recap.ts';
 
@@ -13,6 +14,8 @@ export interface PostCount {
   readonly opdId: number;
   readonly platform: Platform;
   readonly count: number;
+  /** Of those, posts whose link shows an account not registered for the OPD. */
+  readonly unregistered: number;
 }
 
 export interface RecapOpd {
@@ -53,7 +56,6 @@ export interface RecapFacts {
   readonly leaves: readonly LeaveLike[];
   /** Counts for days of the period up to countedUntil. */
   readonly postCounts: readonly PostCount[];
-  readonly unregisteredPosts: ReadonlyMap<number, number>;
   /** Registered official accounts: which platforms each OPD has one on. */
   readonly accounts: readonly { readonly opdId: number; readonly platform: Platform }[];
   readonly directives: readonly DirectiveFacts[];
@@ -98,10 +100,12 @@ export function assembleRecap(facts: RecapFacts): Recap {
   const perOpdDay = new Map<number, Map<LocalDate, number>>();
   const perOpdPlatform = new Map<number, Record<Platform, number>>();
   const perDay = new Map<LocalDate, { posts: number; byPlatform: Record<Platform, number>; opds: Set<number> }>();
+  const unregisteredPosts = new Map<number, number>();
   // Posts of OPDs deactivated since are left out everywhere, so every view adds up the same.
   const activeIds = new Set(facts.opds.map((o) => o.id));
   for (const c of facts.postCounts) {
     if (c.count <= 0 || !activeIds.has(c.opdId)) continue;
+    if (c.unregistered > 0) unregisteredPosts.set(c.opdId, (unregisteredPosts.get(c.opdId) ?? 0) + c.unregistered);
     const days = perOpdDay.get(c.opdId) ?? new Map<LocalDate, number>();
     days.set(c.day, (days.get(c.day) ?? 0) + c.count);
     perOpdDay.set(c.opdId, days);
@@ -139,7 +143,7 @@ export function assembleRecap(facts: RecapFacts): Recap {
     const expectedActiveDays = Math.min(workingDays, expectedPosts);
     const mandatoryCovered = facts.mandatoryPlatforms.filter((p) => postsByPlatform[p] > 0);
     const registered = accountPlatforms.get(opd.id);
-    const missingAccounts = facts.mandatoryPlatforms.filter((p) => !registered?.has(p));
+    const missingAccounts = missingPlatforms(registered ?? [], facts.mandatoryPlatforms);
 
     // A directive sent on a day the OPD was on leave is not held against it.
     const addressed = facts.directives.filter((d) => d.addressedOpdIds.includes(opd.id) && !isWithin(leave, d.sentDay));
@@ -178,7 +182,7 @@ export function assembleRecap(facts: RecapFacts): Recap {
       expectedActiveDays,
       mandatoryCovered,
       missingAccounts,
-      unregisteredPosts: facts.unregisteredPosts.get(opd.id) ?? 0,
+      unregisteredPosts: unregisteredPosts.get(opd.id) ?? 0,
       directives: { addressed: addressed.length, acknowledged, followedUp },
       score: kpi.score,
       components: kpi.components,

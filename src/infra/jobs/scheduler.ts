@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import type { Logger } from '../../app/ports/logger.port.ts';
 import { runMorningIfDue } from '../../app/usecases/nudges.ts';
 import { chaseDirectives } from '../../app/usecases/directives/chase.ts';
+import { runMonthlyRecapIfDue, runWeeklyRecapIfDue } from '../../app/usecases/recap/jobs.ts';
 
 export interface SchedulerDeps {
   readonly deps: AppDeps;
@@ -16,7 +17,7 @@ export interface SchedulerDeps {
 
 /**
  * One cron tick a minute in APP_TIMEZONE chases directives (reminders, deadline summaries) and
- * asks the use case whether the morning run is due. The
+ * asks the use cases whether the weekly and monthly recaps and the morning run are due. The
  * time and working days live in the database (/atur changes them), so nothing is rescheduled;
  * a tick at start-up is the catch-up after downtime. Exactly-once is enforced by the database,
  * not here: two instances ticking at once still record each nudge once.
@@ -58,6 +59,17 @@ export class JobScheduler {
       if (chased.reminded + chased.summarized > 0) logger.info({ event: 'job.directives', ...chased });
     } catch (error) {
       logger.error({ event: 'job.failed', job: 'directives', err: error instanceof Error ? error.message : String(error) });
+    }
+    for (const [job, run] of [
+      ['recap-weekly', runWeeklyRecapIfDue],
+      ['recap-monthly', runMonthlyRecapIfDue],
+    ] as const) {
+      try {
+        const result = await run(deps);
+        if (result) logger.info({ event: 'job.recap', ...result });
+      } catch (error) {
+        logger.error({ event: 'job.failed', job, err: error instanceof Error ? error.message : String(error) });
+      }
     }
     try {
       const result = await runMorningIfDue(deps);

@@ -163,9 +163,9 @@ describe('platform names and mandatory platforms', () => {
 
   it('mandatory platforms default to Instagram and Facebook; missing ones come in platform order', () => {
     expect(defaultMandatoryPlatforms).toEqual(['instagram', 'facebook']);
-    expect(missingPlatforms([])).toEqual(['instagram', 'facebook']);
-    expect(missingPlatforms(['facebook', 'tiktok'])).toEqual(['instagram']);
-    expect(missingPlatforms(['instagram', 'facebook'])).toEqual([]);
+    expect(missingPlatforms([], defaultMandatoryPlatforms)).toEqual(['instagram', 'facebook']);
+    expect(missingPlatforms(['facebook', 'tiktok'], defaultMandatoryPlatforms)).toEqual(['instagram']);
+    expect(missingPlatforms(['instagram', 'facebook'], defaultMandatoryPlatforms)).toEqual([]);
     expect(missingPlatforms(['instagram'], ['tiktok', 'instagram', 'youtube'])).toEqual(['tiktok', 'youtube']);
   });
 });

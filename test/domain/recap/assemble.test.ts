@@ -4,7 +4,7 @@ import { defaultKpiWeights } from '../../../src/domain/recap/kpi.ts';
 import { weekPeriod } from '../../../src/domain/recap/period.ts';
 
 const at = (iso: string) => new Date(iso);
-const posts = (opdId: number, day: string, platform: PostCount['platform'], count = 1): PostCount => ({ opdId, day, platform, count });
+const posts = (opdId: number, day: string, platform: PostCount['platform'], count = 1, unregistered = 0): PostCount => ({ opdId, day, platform, count, unregistered });
 
 /** Week 16–22 November 2026, recap made on Monday 23: the docs/KPI.md examples as data. */
 function facts(overrides: Partial<RecapFacts> = {}): RecapFacts {
@@ -33,8 +33,8 @@ function facts(overrides: Partial<RecapFacts> = {}): RecapFacts {
       posts(1, '2026-11-16', 'instagram', 2),
       posts(1, '2026-11-17', 'tiktok'),
       posts(1, '2026-11-18', 'instagram'),
-      posts(1, '2026-11-20', 'tiktok', 2),
-      posts(1, '2026-11-21', 'instagram'),
+      posts(1, '2026-11-20', 'tiktok', 2, 2),
+      posts(1, '2026-11-21', 'instagram', 1, 1),
       // DISDIK: one post on each of its three working days, Instagram and Facebook.
       posts(2, '2026-11-16', 'instagram'),
       posts(2, '2026-11-17', 'facebook'),
@@ -42,7 +42,6 @@ function facts(overrides: Partial<RecapFacts> = {}): RecapFacts {
       // An OPD that no longer exists is ignored everywhere.
       posts(99, '2026-11-16', 'x', 5),
     ],
-    unregisteredPosts: new Map([[1, 3]]),
     accounts: [
       { opdId: 1, platform: 'instagram' },
       { opdId: 2, platform: 'instagram' },

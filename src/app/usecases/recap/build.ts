@@ -29,12 +29,11 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
   const to = startOfDay(addDays(period.countedUntil, 1), tz);
   return deps.uow.run(async (repos) => {
     const { nudge, recap } = await readSettings(repos, deps.settings.nudgeDefaults);
-    const [holidays, leaves, opds, postCounts, unregisteredPosts, directives, accounts] = [
+    const [holidays, leaves, opds, postCounts, directives, accounts] = [
       await repos.holidays.between(period.from, period.until),
       await repos.leaves.overlapping(period.from, period.until),
       await repos.recaps.activeOpds(),
       await repos.recaps.postCounts(spans),
-      await repos.recaps.unregisteredPostCounts(from, to),
       await repos.recaps.directivesSent(from, to),
       await repos.recaps.accountPlatforms(),
     ];
@@ -49,7 +48,6 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
       opds,
       leaves,
       postCounts,
-      unregisteredPosts,
       accounts,
       directives: directives.map((d) => ({
         ...d,

@@ -6,7 +6,7 @@ import type { OutboxMessage } from '../generated/client.ts';
 import type { Tx } from './tx.ts';
 
 const buttonsSchema = z.array(z.array(z.union([z.object({ text: z.string(), callbackData: z.string() }), z.object({ text: z.string(), url: z.string() })])));
-const kinds: readonly OutboxKind[] = ['nudge', 'escalation', 'digest', 'notice', 'directive'];
+const kinds: readonly OutboxKind[] = ['nudge', 'escalation', 'digest', 'notice', 'directive', 'recap'];
 
 function toStored(row: OutboxMessage, attachments: ReadonlyMap<number, OutboxAttachment>): StoredOutboxMessage {
   const buttons: Button[][] | undefined = row.buttons ? buttonsSchema.parse(JSON.parse(row.buttons)) : undefined;

@@ -5,8 +5,9 @@ import type { PostCount } from '../../../domain/recap/assemble.ts';
 import type { Tx } from './tx.ts';
 
 /**
- * Grouped queries only: a monthly recap of 500 OPDs reads ~200,000 reports as ~31 GROUP BYs over
- * the createdAt index (one per local day), never as rows. Day boundaries come from the caller, so
+ * Grouped queries only: a monthly recap of 500 OPDs reads ~200,000 reports as ~31 GROUP BYs (one
+ * per local day) over the covering index (createdAt, opdId, platform, accountUnregistered), never
+ * as rows. Day boundaries come from the caller, so
  * the time zone is applied in one place and the SQL stays portable (SQLite and PostgreSQL).
  */
 export function recapRepository(tx: Tx): RecapRepository {
@@ -20,26 +21,23 @@ export function recapRepository(tx: Tx): RecapRepository {
       return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, type: r.type, adminIds: r.members.map((m) => m.id) }));
     },
     async postCounts(days) {
-      const counts: PostCount[] = [];
+      const counts = new Map<string, { -readonly [K in keyof PostCount]: PostCount[K] }>();
       for (const span of days) {
         const groups = await tx.report.groupBy({
-          by: ['opdId', 'platform'],
+          by: ['opdId', 'platform', 'accountUnregistered'],
           where: { createdAt: { gte: span.from, lt: span.to } },
           _count: { _all: true },
         });
         for (const g of groups) {
-          if (isPlatform(g.platform)) counts.push({ day: span.day, opdId: g.opdId, platform: g.platform, count: g._count._all });
+          if (!isPlatform(g.platform)) continue;
+          const key = `${span.day}|${g.opdId}|${g.platform}`;
+          const row = counts.get(key) ?? { day: span.day, opdId: g.opdId, platform: g.platform, count: 0, unregistered: 0 };
+          row.count += g._count._all;
+          if (g.accountUnregistered) row.unregistered += g._count._all;
+          counts.set(key, row);
         }
       }
-      return counts;
-    },
-    async unregisteredPostCounts(from, to) {
-      const groups = await tx.report.groupBy({
-        by: ['opdId'],
-        where: { createdAt: { gte: from, lt: to }, accountUnregistered: true },
-        _count: { _all: true },
-      });
-      return new Map(groups.map((g) => [g.opdId, g._count._all]));
+      return [...counts.values()];
     },
     async directivesSent(from, to) {
       const directives = await tx.directive.findMany({

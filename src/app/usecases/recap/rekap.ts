@@ -1,0 +1,41 @@
+import { reply, type AppDeps, type Outcome } from '../../deps.ts';
+import { todayIn } from '../../today.ts';
+import { buildRecap } from './build.ts';
+import { recapReplies } from './files.ts';
+import type { Person } from '../../../domain/model.ts';
+import { resolvePeriod, type PeriodRequest } from '../../../domain/recap/period.ts';
+import type { Recap } from '../../../domain/recap/recap.ts';
+
+type Loaded = { readonly recap: Recap } | { readonly problem: Outcome };
+
+async function load(deps: AppDeps, request: PeriodRequest): Promise<Loaded> {
+  const m = deps.messages.recap;
+  const period = resolvePeriod(request, todayIn(deps));
+  if (!period) return { problem: reply(m.futurePeriod) };
+  const recap = await buildRecap(deps, period);
+  if (recap.opds.length === 0) return { problem: reply(m.noOpds) };
+  return { recap };
+}
+
+/**
+ * /rekap: superadmins and leaders get every OPD (summary, workbook, chart); an admin gets their
+ * own OPD with its rank, and the chart that shows where it stands.
+ */
+export async function recapFor(deps: AppDeps, actor: Person, request: PeriodRequest): Promise<Outcome> {
+  const m = deps.messages.recap;
+  if (actor.role === 'admin' && actor.opdId === null) return reply(m.noOpd);
+  const loaded = await load(deps, request);
+  if ('problem' in loaded) return loaded.problem;
+  const { recap } = loaded;
+  if (actor.role !== 'admin') return { replies: await recapReplies(deps, recap, m.summary(recap), true) };
+  const own = recap.opds.find((o) => o.opdId === actor.opdId);
+  if (!own) return reply(m.noOpd);
+  return { replies: await recapReplies(deps, recap, m.opdSummary(recap, own), false) };
+}
+
+/** /peringkat: the leaderboard by KPI score; an admin's own OPD is highlighted. */
+export async function leaderboardFor(deps: AppDeps, actor: Person, request: PeriodRequest): Promise<Outcome> {
+  const loaded = await load(deps, request);
+  if ('problem' in loaded) return loaded.problem;
+  return reply(deps.messages.recap.leaderboard(loaded.recap, actor.role === 'admin' ? actor.opdId : null));
+}
