@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { ChildJob, ChildResult, RunBreakdown } from './nudges/child.ts';
 import { BENCH_DAY, BENCH_NOW, BENCH_TZ, defaultDataset, type DatasetInfo, type DatasetOptions } from './nudges/dataset.ts';
 import { envInt } from './lib/env.ts';
-import { cpuSnapshot, otherWorkSince } from './lib/machine.ts';
+import { cpuSnapshot, otherWorkLine, otherWorkSince } from './lib/machine.ts';
 import { forkForResult } from './lib/child-process.ts';
 
 export const NUDGE_TARGETS = { timeMs: 1000, rssMb: 300 } as const;
@@ -152,13 +152,8 @@ export async function benchNudges(): Promise<{ table: string; json: object }> {
   }
   lines.push(`  overall: ${met(timeMet && rssMet)} (one cold run < ${NUDGE_TARGETS.timeMs} ms → ${met(timeMet)}; its peak RSS < ${NUDGE_TARGETS.rssMb} MB → ${met(rssMet)}; slowest of all runs ${ms(worst)})`);
   lines.push('  note: "cold" = first run in a fresh process; the OS page cache holds the file (it was just built or read).');
-  const busy = otherWork !== null && otherWork.otherCoreShare > BUSY_CORE_SHARE;
-  if (otherWork) {
-    lines.push(
-      `  other work on the machine while measuring: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core)` +
-        (busy ? ' — THE MACHINE WAS BUSY: times are unreliable, run again on a quiet machine.' : '.'),
-    );
-  }
+  const { line: otherWorkText, busy } = otherWorkLine(otherWork, BUSY_CORE_SHARE);
+  if (otherWorkText) lines.push(otherWorkText);
   const table = lines.join('\n');
 
   const json = {

@@ -12,7 +12,7 @@ import type { RecapChildJob, RecapChildResult, RecapRun } from './recap/child.ts
 import { buildRecapDataset, defaultRecapDataset, RECAP_MONTH, RECAP_NOW, RECAP_TZ, type RecapDatasetOptions } from './recap/dataset.ts';
 import { forkForResult } from './lib/child-process.ts';
 import { envInt } from './lib/env.ts';
-import { cpuSnapshot, otherWorkSince } from './lib/machine.ts';
+import { cpuSnapshot, otherWorkLine, otherWorkSince } from './lib/machine.ts';
 
 export const RECAP_TARGET_MS = 3000;
 /** Other processes using more than this share of one core on average make the times unreliable. */
@@ -69,13 +69,8 @@ export async function benchRecap(): Promise<{ table: string; json: object }> {
     row('baseline: reports as rows, counted in JS (cold)', ms(naiveCold));
     row('  baseline peak RSS', mb(naive.maxRssKb));
     row('data part: ours / baseline (cold)', `${(first.buildMs / naiveCold).toFixed(2)}×`);
-    const busy = otherWork !== null && otherWork.otherCoreShare > BUSY_CORE_SHARE;
-    if (otherWork) {
-      lines.push(
-        `  other work on the machine while measuring: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core)` +
-          (busy ? ' — THE MACHINE WAS BUSY: times are unreliable, run again on a quiet machine.' : '.'),
-      );
-    }
+    const { line: otherWorkText, busy } = otherWorkLine(otherWork, BUSY_CORE_SHARE);
+    if (otherWorkText) lines.push(otherWorkText);
     const table = lines.join('\n');
     const json = {
       finishedAt: new Date().toISOString(),

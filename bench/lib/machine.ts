@@ -45,3 +45,18 @@ export function otherWorkSince(before: CpuSnapshot | null): OtherWork | null {
   const otherCpuMs = Math.max(0, after.machineBusyMs - before.machineBusyMs - (after.ownTreeMs - before.ownTreeMs));
   return { otherCpuMs, otherCoreShare: otherCpuMs / wallMs, wallMs };
 }
+
+/**
+ * One line saying how much other work ran while measuring, and whether it makes the times
+ * unreliable (more than `busyShare` of one core on average).
+ */
+export function otherWorkLine(otherWork: OtherWork | null, busyShare: number): { readonly line: string | null; readonly busy: boolean } {
+  if (!otherWork) return { line: null, busy: false };
+  const busy = otherWork.otherCoreShare > busyShare;
+  return {
+    busy,
+    line:
+      `  other work on the machine while measuring: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core)` +
+      (busy ? ' — THE MACHINE WAS BUSY: times are unreliable, run again on a quiet machine.' : '.'),
+  };
+}
