@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { builtInDefaults, builtInDirectiveSettings } from '../src/app/settings/definitions.ts';
+import { builtInDefaults, builtInDirectiveSettings, builtInRateLimits } from '../src/app/settings/definitions.ts';
 import { createAppDeps } from '../src/app/composition.ts';
 import { createRecapRenderer } from '../src/infra/render/recap-renderer.ts';
 import { importOpds } from '../src/app/usecases/opd-import.ts';
@@ -119,7 +119,7 @@ async function seedDatabase(databaseUrl: string, workload: Workload): Promise<vo
     const deps = createAppDeps({
       uow: database.uow,
       clock: systemClock,
-      settings: { timezone: 'Asia/Jakarta', superadminIds: [BigInt(SUPERADMIN_ID)], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings },
+      settings: { timezone: 'Asia/Jakarta', superadminIds: [BigInt(SUPERADMIN_ID)], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings, rateLimits: builtInRateLimits },
       recapRenderer: createRecapRenderer(),
     });
     await importOpds(

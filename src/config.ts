@@ -201,5 +201,6 @@ export function appSettingsFrom(config: Config, botUsername: string): AppSetting
     botUsername,
     nudgeDefaults: config.nudgeDefaults,
     directives: config.directives,
+    rateLimits: config.rateLimits,
   };
 }

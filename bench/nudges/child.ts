@@ -17,7 +17,7 @@ import { createAppDeps } from '../../src/app/composition.ts';
 import { createRecapRenderer } from '../../src/infra/render/recap-renderer.ts';
 import type { Clock } from '../../src/app/ports/clock.port.ts';
 import type { Repositories, UnitOfWork } from '../../src/app/ports/repositories.port.ts';
-import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
+import { builtInDefaults, builtInDirectiveSettings, builtInRateLimits } from '../../src/app/settings/definitions.ts';
 import { runNudges, type NudgeRunResult } from '../../src/app/usecases/nudges.ts';
 import { localDateKey, localDateKeyer } from '../../src/domain/time/zoned.ts';
 import { openDatabase } from '../../src/infra/db/client.ts';
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     const db = await openMigratedDatabase(url);
     openMs = performance.now() - started;
     rssAfterOpenKb = process.memoryUsage.rss() / 1024;
-    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings };
+    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings, rateLimits: builtInRateLimits };
     // The writing run is instrumented too (its breakdown says where its time goes); a few µs
     // per repository call against its tens of seconds.
     const writeStats = new Map<string, CallStats>();
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     const db = await openMigratedDatabase(url);
     openMs = performance.now() - started;
     rssAfterOpenKb = process.memoryUsage.rss() / 1024;
-    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings };
+    const settings = { timezone: job.timezone, superadminIds: [], botUsername: 'kopdar_bench_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings, rateLimits: builtInRateLimits };
     breakdowns = [];
     for (let i = 0; i < job.runs; i++) {
       const stats = new Map<string, CallStats>();

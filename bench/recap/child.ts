@@ -9,7 +9,7 @@
  */
 import { createAppDeps } from '../../src/app/composition.ts';
 import type { Clock } from '../../src/app/ports/clock.port.ts';
-import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
+import { builtInDefaults, builtInDirectiveSettings, builtInRateLimits } from '../../src/app/settings/definitions.ts';
 import { buildRecap, startOfDay } from '../../src/app/usecases/recap/build.ts';
 import { addDays } from '../../src/domain/calendar/local-date.ts';
 import { monthPeriod } from '../../src/domain/recap/period.ts';
@@ -57,7 +57,7 @@ async function ours(job: RecapChildJob): Promise<RecapChildResult> {
   const deps = createAppDeps({
     uow: db.uow,
     clock: fixedClock(job.now),
-    settings: { timezone: job.timezone, superadminIds: [], botUsername: 'bench', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings },
+    settings: { timezone: job.timezone, superadminIds: [], botUsername: 'bench', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings, rateLimits: builtInRateLimits },
     recapRenderer: renderer,
   });
   const runs: RecapRun[] = [];

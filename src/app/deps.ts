@@ -4,7 +4,7 @@ import type { RecapRenderer } from './ports/recap-renderer.port.ts';
 import type { UnitOfWork } from './ports/repositories.port.ts';
 import type { Reply } from './reply.ts';
 import type { Role } from '../domain/roles.ts';
-import type { SettingDefaults } from './settings/definitions.ts';
+import type { RateLimits, SettingDefaults } from './settings/definitions.ts';
 
 export interface AppSettings {
   readonly timezone: string;
@@ -18,6 +18,8 @@ export interface AppSettings {
     readonly leaderTitle: string;
     readonly remindAfterHours: { readonly segera: number; readonly penting: number };
   };
+  /** Shown by /atur (read-only: they live in .env). */
+  readonly rateLimits: RateLimits;
 }
 
 /** Lets a use case ask for committed outbox rows to go out now (the relay connects to it). */

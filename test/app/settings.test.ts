@@ -102,6 +102,9 @@ describe('/atur', () => {
     expect(before).toContain('<code>hari_kerja</code>');
     expect(before).toContain('belum dihubungkan');
     expect(before).toContain('Asia/Jakarta — dari APP_TIMEZONE');
+    expect(before).toContain('30 pesan/detik untuk seluruh bot, 1 pesan/detik per chat (lonjakan singkat 3), 20 pesan/menit per grup');
+    expect(before).toContain('Judul arahan pimpinan: ARAHAN BUPATI; pengingat bagi OPD yang belum konfirmasi: segera setelah 2 jam, penting setelah 24 jam');
+    expect(before).toContain('<b>Grup pimpinan</b>\nbelum dihubungkan');
     await changeSetting(app.deps, sari, 'target', '2/minggu');
     const after = text(await showSettings(app.deps));
     expect(after).toContain('2 unggahan per minggu — diubah oleh Sari pada 23 November 2026 09.00 WIB');

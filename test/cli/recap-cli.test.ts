@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppDeps } from '../../src/app/composition.ts';
-import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
+import { builtInDefaults, builtInDirectiveSettings, builtInRateLimits } from '../../src/app/settings/definitions.ts';
 import { buildRecap } from '../../src/app/usecases/recap/build.ts';
 import { monthPeriod } from '../../src/domain/recap/period.ts';
 import { openMigratedDatabase } from '../../src/infra/db/open.ts';
@@ -57,7 +57,7 @@ describe('export rekap', () => {
     const deps = createAppDeps({
       uow: db.uow,
       clock: new FakeClock('2026-12-05T02:00:00.000Z'),
-      settings: { timezone: 'Asia/Jakarta', superadminIds: [], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings },
+      settings: { timezone: 'Asia/Jakarta', superadminIds: [], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings, rateLimits: builtInRateLimits },
       recapRenderer: renderer,
     });
     const recap = await buildRecap(deps, monthPeriod('2026-10', '2026-12-05'));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppDeps } from '../../src/app/composition.ts';
 import { createRecapRenderer } from '../../src/infra/render/recap-renderer.ts';
-import { builtInDefaults, builtInDirectiveSettings } from '../../src/app/settings/definitions.ts';
+import { builtInDefaults, builtInDirectiveSettings, builtInRateLimits } from '../../src/app/settings/definitions.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { openMigratedDatabase, type Database } from '../../src/infra/db/open.ts';
 import type { Person } from '../../src/domain/model.ts';
@@ -32,7 +32,7 @@ export async function createTestApp(options: { superadminIds?: bigint[]; timezon
   const deps = createAppDeps({
     uow: db.uow,
     clock,
-    settings: { timezone: options.timezone ?? 'Asia/Jakarta', superadminIds: options.superadminIds ?? [], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings },
+    settings: { timezone: options.timezone ?? 'Asia/Jakarta', superadminIds: options.superadminIds ?? [], botUsername: 'kopdar_test_bot', nudgeDefaults: builtInDefaults, directives: builtInDirectiveSettings, rateLimits: builtInRateLimits },
     newToken: () => `token${String(++counter).padStart(6, '0')}`,
     recapRenderer: createRecapRenderer(),
   });

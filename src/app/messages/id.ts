@@ -645,6 +645,12 @@ export const id = {
       `<b>Grup komunitas</b>\n${chatId ? `<code>${e(chatId)}</code>` : 'belum dihubungkan'} — diatur dengan mengirim <code>/hubungkan komunitas</code> di grup tersebut`,
     communitySource: (when: string) => ` (dihubungkan pada ${e(when)})`,
     timezone: (timezone: string) => `<b>Zona waktu</b>\n${e(timezone)} — dari APP_TIMEZONE di .env, tidak dapat diubah lewat chat`,
+    leaders: (chatId: string | null) =>
+      `<b>Grup pimpinan</b>\n${chatId ? `<code>${e(chatId)}</code>` : 'belum dihubungkan'} — diatur dengan mengirim <code>/hubungkan pimpinan</code> di grup tersebut`,
+    directives: (title: string, segera: number, penting: number) =>
+      `<b>Arahan</b>\nJudul arahan pimpinan: ${e(title)}; pengingat bagi OPD yang belum konfirmasi: segera setelah ${segera} jam, penting setelah ${penting} jam — dari LEADER_TITLE dan DIRECTIVE_REMIND_* di .env`,
+    limits: (l: { readonly globalPerSecond: number; readonly perChatPerSecond: number; readonly perChatBurst: number; readonly perGroupPerMinute: number }) =>
+      `<b>Batas pengiriman pesan</b>\n${l.globalPerSecond} pesan/detik untuk seluruh bot, ${l.perChatPerSecond} pesan/detik per chat (lonjakan singkat ${l.perChatBurst}), ${l.perGroupPerMinute} pesan/menit per grup — dari RATE_* di .env (batas Telegram)`,
     footer:
       'Ubah: <code>/atur KUNCI NILAI</code>, contoh <code>/atur jam 07:30</code>, <code>/atur hari_kerja 1-6</code>, <code>/atur target 2/minggu</code>.\n' +
       'Kembali ke bawaan: <code>/atur KUNCI bawaan</code>.',

@@ -240,3 +240,13 @@ export const builtInDirectiveSettings = {
   leaderTitle: 'ARAHAN BUPATI',
   remindAfterHours: { segera: 2, penting: 24 },
 } as const;
+
+/** Outgoing message limits (RATE_* in .env; Telegram's own limits by default). Read-only in chat. */
+export interface RateLimits {
+  readonly globalPerSecond: number;
+  readonly perChatPerSecond: number;
+  readonly perChatBurst: number;
+  readonly perGroupPerMinute: number;
+}
+
+export const builtInRateLimits: RateLimits = { globalPerSecond: 30, perChatPerSecond: 1, perChatBurst: 3, perGroupPerMinute: 20 };

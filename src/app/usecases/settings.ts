@@ -17,6 +17,7 @@ import type { Catalogue } from '../messages/id.ts';
 import { displayName, type Person } from '../../domain/model.ts';
 import { compactWeekdays } from '../../domain/calendar/weekdays.ts';
 import { formatDateTimeId } from '../../domain/time/format.ts';
+import { LEADERS_CHAT_KEY } from './community.ts';
 
 /** The settings /atur may change (the community group is bound with /hubungkan komunitas). */
 export type EditableSettingKey = keyof SettingDefaults;
@@ -179,10 +180,15 @@ export async function showSettings(deps: AppDeps): Promise<Outcome> {
     return m.settings.entry(m.settings.label[key], chatKeyOf[key], shown(m, key, effective), source);
   });
   const community = rows.get('community_chat_id');
+  const leaders = rows.get(LEADERS_CHAT_KEY);
+  const { leaderTitle, remindAfterHours } = deps.settings.directives;
   const parts = [
     m.settings.header,
     ...entries,
     m.settings.community(effective.nudge.communityChatId?.toString() ?? null) + (community && effective.nudge.communityChatId !== null ? m.settings.communitySource(formatDateTimeId(community.updatedAt, tz)) : ''),
+    m.settings.leaders(leaders?.value ?? null),
+    m.settings.directives(leaderTitle, remindAfterHours.segera, remindAfterHours.penting),
+    m.settings.limits(deps.settings.rateLimits),
     m.settings.timezone(tz),
     ...(ladderOrdered(effective) ? [] : [m.settings.ladderWarning]),
     m.settings.footer,
