@@ -159,6 +159,15 @@ describe('/serahterima decision', () => {
     expect(reported).toMatch(/^✅ Instagram — tercatat untuk <b>DINKES<\/b>/);
   });
 
+  it('a co-admin of the same OPD may take over: the outgoing admin is removed, the co-admin stays', async () => {
+    const coAdmin = await app.addPerson(2006, 'admin', 'DINKES', 'Wati');
+    await request(admin, coAdmin);
+    const outcome = await decideHandover(app.deps, coAdmin, lastHandoverId(), true);
+    expect(outcome.answer).toBe('Serah terima diterima.');
+    expect(await reload(coAdmin)).toMatchObject({ role: 'admin', opdId: admin.opdId });
+    expect(await reload(admin)).toMatchObject({ role: 'none', opdId: null });
+  });
+
   it('a double tap and a tap by someone else change nothing more', async () => {
     await request(admin, newcomer);
     const id = lastHandoverId();
