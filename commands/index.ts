@@ -16,14 +16,15 @@ import { reportNow } from './nudge-button.ts';
 import { atur } from './atur.ts';
 import { libur } from './libur.ts';
 import { cuti } from './cuti.ts';
+import { handoverDecision, serahterima } from './serahterima.ts';
 import { arahan, arahanList, directiveButtons, statusArahan, tanya } from './arahan.ts';
 import { peringkat, rekap } from './rekap.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, rekap, peringkat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, opd, akun, atur, libur, cuti, hubungkan];
+export const commands: readonly Command[] = [lapor, batal, riwayat, rekap, peringkat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, serahterima, opd, akun, atur, libur, cuti, hubungkan];
 
 /** Every button handler, found by the prefix of its callback_data. */
-export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons];
+export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons, handoverDecision];
 
 registerForHelp(commands);
 

@@ -168,6 +168,121 @@ export const id = {
     sameOpd: (name: string, code: string) => `${e(name)} sudah menjadi admin ${e(code)}.`,
   },
 
+  /** /serahterima: an OPD's admin duties handed over to another person (serah terima). */
+  handover: {
+    helpAdmin: { description: 'Serah terima tugas admin OPD saya kepada admin baru', usage: '@username_baru | batal' },
+    helpSuperadmin: { description: 'Serah terima tugas admin sebuah OPD kepada admin baru', usage: 'KODE_OPD [@admin_lama] @admin_baru | batal' },
+    usage:
+      'Cara pakai:\n' +
+      '<code>/serahterima @username_baru</code> — serahkan tugas admin OPD Anda, contoh <code>/serahterima @rina_dinkes</code> (boleh juga ID Telegram-nya)\n' +
+      '<code>/serahterima batal</code> — batalkan permintaan serah terima yang belum dijawab\n' +
+      'Diskominfo: <code>/serahterima KODE_OPD @admin_baru</code> (OPD dengan satu admin) atau <code>/serahterima KODE_OPD @admin_lama @admin_baru</code>.',
+    /** "Rina Wati (@rina)": a person as named in these texts (escaped by the text that shows it). */
+    person: (name: string, username: string | null) => (username ? `${name} (@${username})` : name),
+    needsOpd: 'Sebutkan kode OPD-nya, contoh <code>/serahterima DINKES @admin_baru</code> atau <code>/serahterima DINKES @admin_lama @admin_baru</code>. Daftar kode: /opd.',
+    adminWithoutOpd: 'Akun Telegram Anda belum terhubung dengan OPD mana pun, jadi tidak ada tugas admin yang dapat diserahterimakan. Mohon hubungi Diskominfo.',
+    adminNamesOwnOnly: 'Sebagai admin, Anda menyerahkan tugas Anda sendiri. Cukup sebutkan admin barunya: <code>/serahterima @username_baru</code>.',
+    notYourOpd: (named: string, own: string) =>
+      `Anda admin ${e(own)}, jadi hanya dapat menyerahterimakan tugas admin ${e(own)}, bukan ${e(named)}. Kirim ulang tanpa kode OPD: <code>/serahterima @username_baru</code>.`,
+    noAdmin: (code: string) =>
+      `${e(code)} belum punya admin, jadi tidak ada tugas yang diserahterimakan. Buat tautan undangan untuk admin barunya dengan <code>/undang ${e(code)}</code>.`,
+    severalAdmins: (code: string, names: readonly string[]) =>
+      `${e(code)} punya ${names.length} admin: ${names.map(e).join(', ')}. Sebutkan admin lama yang menyerahkan tugasnya, contoh <code>/serahterima ${e(code)} @admin_lama @admin_baru</code>.`,
+    notAdminOf: (who: string, code: string) =>
+      `${e(who)} bukan admin ${e(code)}, jadi tidak dapat menyerahkan tugas admin ${e(code)}. Periksa kembali admin lamanya, atau tulis <code>/serahterima ${e(code)} @admin_baru</code> bila ${e(code)} hanya punya satu admin.`,
+    unknownNewAdmin: (who: string, bot: string) =>
+      `${e(who)} belum pernah membuka bot ini, jadi bot belum dapat mengirim pesan kepadanya. Mohon minta ia membuka @${e(bot)} dan mengirim /start, lalu kirim ulang perintah serah terima ini.`,
+    /** Why the named person cannot take over (said to whoever asked for the handover). */
+    refusal: {
+      self: 'Admin baru harus orang lain, bukan admin yang menyerahkan tugasnya. Sebutkan @username admin baru.',
+      superadmin: (who: string) =>
+        `${e(who)} adalah superadmin Diskominfo, jadi tidak dapat menjadi admin OPD lewat serah terima. Sebutkan orang lain sebagai admin baru.`,
+      leader: (who: string) =>
+        `${e(who)} terdaftar sebagai Pimpinan, jadi tidak dapat menjadi admin OPD lewat serah terima. Sebutkan orang lain sebagai admin baru.`,
+      otherOpd: (who: string, otherCode: string, code: string) =>
+        `${e(who)} sudah menjadi admin ${e(otherCode)}; satu orang hanya dapat menjadi admin satu OPD. Bila ia memang pindah tugas ke ${e(code)}, Diskominfo dapat memindahkannya dengan <code>/pindah @username ${e(code)}</code>; atau sebutkan orang lain.`,
+    },
+    alreadyPending: (code: string, who: string, until: string) =>
+      `Sudah ada permintaan serah terima tugas admin ${e(code)} kepada ${e(who)} yang menunggu jawabannya sampai ${e(until)}. Tunggu jawabannya, atau (bila Anda yang memintanya) batalkan dulu dengan <code>/serahterima batal</code> lalu kirim permintaan baru.`,
+    sent: (who: string, code: string, until: string) =>
+      `Permintaan serah terima tugas admin <b>${e(code)}</b> telah dikirim kepada ${e(who)}. Ia perlu menekan <b>Terima</b> sampai ${e(until)}; Anda akan diberi tahu jawabannya.\nUntuk membatalkan: <code>/serahterima batal</code>.`,
+    startedNotice: (requester: string, who: string, opdName: string, code: string, until: string) =>
+      `Diskominfo (${e(requester)}) memulai serah terima tugas admin <b>${e(opdName)} (${e(code)})</b> dari Anda kepada ${e(who)}, menunggu jawabannya sampai ${e(until)}. ` +
+      `Begitu ia menerima, Anda tidak lagi terdaftar sebagai admin ${e(code)}; laporan yang pernah Anda kirim tetap tercatat untuk ${e(code)}. Bila ini keliru, mohon hubungi Diskominfo.`,
+    card: (p: { from: string; requester: string | null; opdName: string; code: string; until: string }) =>
+      `🤝 <b>Serah terima tugas admin</b>\n` +
+      `${e(p.from)} ${p.requester ? `(atas permintaan Diskominfo, ${e(p.requester)}) ` : ''}menyerahkan tugas admin media sosial <b>${e(p.opdName)} (${e(p.code)})</b> kepada Anda.\n\n` +
+      'Bila Anda menekan <b>Terima</b>:\n' +
+      `• Anda menjadi admin ${e(p.code)} dan melaporkan setiap postingan akun resmi ${e(p.code)} dengan /lapor;\n` +
+      `• ${e(p.from)} tidak lagi menjadi admin ${e(p.code)}; laporan lamanya tetap tercatat untuk ${e(p.code)};\n` +
+      `• Diskominfo memverifikasi ulang akun resmi ${e(p.code)};\n` +
+      '• Anda berdua menerima daftar periksa serah terima akses akun (kata sandi tidak pernah dikirim lewat bot).\n\n' +
+      `Tekan <b>Terima</b> atau <b>Tolak</b> sampai ${e(p.until)}.`,
+    acceptButton: '✅ Terima',
+    declineButton: '❌ Tolak',
+    acceptedCard: (card: string) => `${card}\n\n✅ Anda menerima serah terima ini.`,
+    declinedCard: (card: string) => `${card}\n\n❌ Anda menolak serah terima ini.`,
+    expiredCard: (card: string) => `${card}\n\n⌛ Permintaan ini sudah kedaluwarsa.`,
+    voidCard: (card: string) => `${card}\n\n⚠️ Serah terima ini tidak berlaku lagi.`,
+    acceptedAnswer: 'Serah terima diterima.',
+    declinedAnswer: 'Serah terima ditolak.',
+    expiredAnswer: 'Permintaan serah terima ini sudah kedaluwarsa.',
+    voidAnswer: 'Serah terima ini tidak berlaku lagi.',
+    notForYou: 'Tombol ini hanya untuk orang yang dituju serah terima.',
+    alreadyDecided: (status: 'accepted' | 'declined' | 'expired' | 'cancelled') =>
+      `Serah terima ini sudah ${{ accepted: 'diterima', declined: 'ditolak', expired: 'kedaluwarsa', cancelled: 'dibatalkan' }[status]}.`,
+    expiredNotice: (who: string, code: string) =>
+      `⌛ Permintaan serah terima tugas admin ${e(code)} kepada ${e(who)} kedaluwarsa (berlaku 48 jam) tanpa jawaban. Tidak ada yang berubah. Kirim ulang /serahterima bila masih diperlukan.`,
+    declinedNotice: (who: string, from: string, code: string) =>
+      `${e(who)} menolak serah terima tugas admin <b>${e(code)}</b>. Tidak ada yang berubah: ${e(from)} tetap admin ${e(code)}. Bila perlu, kirim /serahterima dengan @username orang lain.`,
+    /** Why an accepted tap could not take effect (said to the person who tapped). */
+    voidReason: {
+      fromGone: (from: string, code: string) =>
+        `${e(from)} sudah tidak lagi menjadi admin ${e(code)}, jadi serah terima ini tidak berlaku lagi. Tidak ada yang berubah. Bila Anda tetap perlu menjadi admin ${e(code)}, kirim <code>/daftar ${e(code)}</code>.`,
+      superadmin: 'Anda superadmin Diskominfo, jadi tidak dapat menjadi admin OPD lewat serah terima. Tidak ada yang berubah.',
+      leader: 'Anda terdaftar sebagai Pimpinan, jadi tidak dapat menjadi admin OPD lewat serah terima. Tidak ada yang berubah. Bila ini perlu diubah, mohon hubungi Diskominfo.',
+      otherOpd: (otherCode: string, code: string) =>
+        `Anda sudah menjadi admin ${e(otherCode)}; satu orang hanya dapat menjadi admin satu OPD, jadi serah terima ${e(code)} tidak dapat diterima. Tidak ada yang berubah. Bila Anda memang pindah tugas, mohon hubungi Diskominfo.`,
+    },
+    voidNotice: (who: string, code: string) =>
+      `⚠️ Serah terima tugas admin ${e(code)} kepada ${e(who)} tidak dapat dilaksanakan karena keadaannya sudah berubah (peran salah satu pihak berubah). Tidak ada yang berubah. Periksa dengan /saya atau hubungi Diskominfo, lalu kirim /serahterima lagi bila masih diperlukan.`,
+    /** The handover checklist; `accounts` are already formatted lines (accounts.account). */
+    checklist: (code: string, accounts: readonly string[]) =>
+      `<b>Daftar periksa serah terima akun ${e(code)}</b>\n` +
+      (accounts.length > 0
+        ? `Akun resmi ${e(code)}:\n${accounts.map((a) => `• ${a}`).join('\n')}\n`
+        : `Belum ada akun resmi terdaftar untuk ${e(code)}; daftarkan dengan <code>/akun platform @akun</code>.\n`) +
+      '☐ Serahkan kata sandi setiap akun secara langsung (bertatap muka), <b>bukan lewat bot ini atau chat</b>. Bot tidak pernah meminta maupun menyimpan kata sandi.\n' +
+      '☐ Ganti kata sandi setiap akun setelah serah terima.\n' +
+      '☐ Pindahkan autentikasi dua faktor (2FA): nomor HP, email, atau aplikasi autentikator, ke admin baru.\n' +
+      '☐ Perbarui email dan nomor HP pemulihan akun.\n' +
+      '☐ Periksa sesi login aktif dan keluarkan perangkat admin lama.\n' +
+      '☐ Pastikan admin baru sudah menjadi admin Halaman / pemegang akses di pengaturan Facebook dan Instagram (Meta Business Suite), lalu cabut akses admin lama.',
+    acceptedNew: (opdName: string, code: string, from: string, checklist: string) =>
+      `✅ Anda sekarang <b>admin media sosial ${e(opdName)} (${e(code)})</b>, menggantikan ${e(from)}.\n\n${checklist}\n\n` +
+      `<b>Langkah berikutnya:</b> selesaikan daftar periksa di atas bersama ${e(from)}, lalu laporkan setiap postingan dengan <code>/lapor &lt;tautan&gt;</code>. ` +
+      'Lihat akun resmi OPD Anda dengan /akun. Ketik /bantuan untuk perintah lainnya.',
+    acceptedOld: (opdName: string, code: string, who: string, checklist: string) =>
+      `🤝 Serah terima selesai: ${e(who)} sekarang admin <b>${e(opdName)} (${e(code)})</b>, dan Anda tidak lagi terdaftar sebagai admin ${e(code)}. ` +
+      `Laporan yang pernah Anda kirim tetap tercatat untuk ${e(code)}. Terima kasih atas kerja samanya.\n\n${checklist}\n\n` +
+      `<b>Langkah berikutnya:</b> selesaikan daftar periksa di atas bersama ${e(who)} secepatnya.`,
+    acceptedRequester: (code: string, from: string, who: string) =>
+      `✅ ${e(who)} menerima serah terima: kini admin <b>${e(code)}</b> menggantikan ${e(from)}. Daftar periksa akses akun sudah dikirim kepada keduanya.`,
+    acceptedSuperadmin: (code: string, opdName: string, from: string, who: string, reset: number) =>
+      `🤝 <b>Serah terima admin ${e(code)}</b> (${e(opdName)}): ${e(from)} → ${e(who)}, diterima.\n` +
+      (reset > 0
+        ? `Tanggal verifikasi ${reset} akun resmi ${e(code)} dikosongkan. Setelah memastikan akses akun sudah berpindah (kata sandi diganti, 2FA dipindahkan), verifikasi ulang dengan <code>/akun ${e(code)} verifikasi</code>.`
+        : `${e(code)} belum punya akun resmi terdaftar; daftarkan dengan <code>/akun ${e(code)} platform @akun</code>.`),
+    nothingToCancel: 'Tidak ada permintaan serah terima dari Anda yang masih menunggu jawaban.',
+    cancelled: (items: readonly string[]) =>
+      `Permintaan serah terima dibatalkan: ${items.map(e).join('; ')}. Tidak ada yang berubah.`,
+    cancelledItem: (code: string, who: string) => `${code} kepada ${who}`,
+    cancelledNotice: (code: string) =>
+      `Permintaan serah terima tugas admin ${e(code)} dibatalkan oleh yang memintanya. Tombol Terima/Tolak pada pesan sebelumnya tidak berlaku lagi. Tidak ada yang berubah.`,
+    cancelledFromNotice: (code: string) =>
+      `Serah terima tugas admin ${e(code)} dari Anda dibatalkan oleh Diskominfo. Anda tetap admin ${e(code)}; tidak ada yang berubah.`,
+  },
+
   opdList: {
     header: (count: number) => `<b>Daftar OPD (${count})</b>`,
     line: (code: string, name: string, admins: number) => `<code>${e(code)}</code> — ${e(name)} · ${admins === 0 ? 'belum ada admin' : `${admins} admin`}`,

@@ -77,6 +77,32 @@ export interface JoinRequestRepository {
   decide(id: number, status: 'approved' | 'rejected', deciderId: number, at: Date): Promise<boolean>;
 }
 
+export type HandoverStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+
+/** A handover (serah terima) of an OPD's admin duties from one person to another. */
+export interface HandoverRecord {
+  readonly id: number;
+  readonly opdId: number;
+  readonly fromUserId: number;
+  readonly toUserId: number;
+  readonly requestedById: number;
+  readonly status: HandoverStatus;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly decidedAt: Date | null;
+}
+
+export interface HandoverRepository {
+  create(input: { opdId: number; fromUserId: number; toUserId: number; requestedById: number; at: Date; expiresAt: Date }): Promise<HandoverRecord>;
+  findById(id: number): Promise<HandoverRecord | null>;
+  /** The pending handover of this OPD from this admin (at most one), expired or not. */
+  findPending(opdId: number, fromUserId: number): Promise<HandoverRecord | null>;
+  /** Pending handovers this person asked for, oldest first. */
+  pendingRequestedBy(userId: number): Promise<HandoverRecord[]>;
+  /** Leaves pending for `status` only if still pending; false when it was already decided. */
+  decide(id: number, status: Exclude<HandoverStatus, 'pending'>, at: Date): Promise<boolean>;
+}
+
 /** A report about to be stored: everything but its id (a link showing no account may leave the account fields out). */
 export type NewReport = Omit<RecordedReport, 'id' | 'accountHandle' | 'accountUnregistered'> &
   Partial<Pick<RecordedReport, 'accountHandle' | 'accountUnregistered'>>;
@@ -144,6 +170,7 @@ export interface Repositories {
   readonly directives: DirectiveRepository;
   readonly recaps: RecapRepository;
   readonly accounts: OfficialAccountRepository;
+  readonly handovers: HandoverRepository;
 }
 
 /**

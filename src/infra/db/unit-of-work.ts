@@ -14,6 +14,7 @@ import { outboxRepository } from './repositories/outbox.repository.ts';
 import { directiveRepository } from './repositories/directive.repository.ts';
 import { recapRepository } from './repositories/recap.repository.ts';
 import { officialAccountRepository } from './repositories/official-account.repository.ts';
+import { handoverRepository } from './repositories/handover.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -35,6 +36,7 @@ function repositoriesFor(tx: Tx): Repositories {
     directives: directiveRepository(tx),
     recaps: recapRepository(tx),
     accounts: officialAccountRepository(tx),
+    handovers: handoverRepository(tx),
   };
 }
 
