@@ -17,12 +17,13 @@ import { atur } from './atur.ts';
 import { libur } from './libur.ts';
 import { cuti } from './cuti.ts';
 import { arahan, arahanList, directiveButtons, statusArahan, tanya } from './arahan.ts';
+import { dialogueButtons, hadir, kopdar, rsvpButtons } from './kopdar.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, opd, akun, atur, libur, cuti, hubungkan];
+export const commands: readonly Command[] = [lapor, batal, riwayat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, opd, akun, atur, libur, cuti, hubungkan, kopdar, hadir];
 
 /** Every button handler, found by the prefix of its callback_data. */
-export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons];
+export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons, rsvpButtons, dialogueButtons];
 
 registerForHelp(commands);
 

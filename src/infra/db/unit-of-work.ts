@@ -14,6 +14,7 @@ import { outboxRepository } from './repositories/outbox.repository.ts';
 import { directiveRepository } from './repositories/directive.repository.ts';
 import { recapRepository } from './repositories/recap.repository.ts';
 import { officialAccountRepository } from './repositories/official-account.repository.ts';
+import { dialogueRepository, meetupRepository } from './repositories/meetup.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -35,6 +36,8 @@ function repositoriesFor(tx: Tx): Repositories {
     directives: directiveRepository(tx),
     recaps: recapRepository(tx),
     accounts: officialAccountRepository(tx),
+    dialogues: dialogueRepository(tx),
+    meetups: meetupRepository(tx),
   };
 }
 

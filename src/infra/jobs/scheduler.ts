@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import type { Logger } from '../../app/ports/logger.port.ts';
 import { runMorningIfDue } from '../../app/usecases/nudges.ts';
 import { chaseDirectives } from '../../app/usecases/directives/chase.ts';
+import { runMeetupJobs } from '../../app/usecases/meetups/jobs.ts';
 
 export interface SchedulerDeps {
   readonly deps: AppDeps;
@@ -15,7 +16,8 @@ export interface SchedulerDeps {
 }
 
 /**
- * One cron tick a minute in APP_TIMEZONE chases directives (reminders, deadline summaries) and
+ * One cron tick a minute in APP_TIMEZONE chases directives (reminders, deadline summaries), runs
+ * meetup reminders and group-copy refreshes, and
  * asks the use case whether the morning run is due. The
  * time and working days live in the database (/atur changes them), so nothing is rescheduled;
  * a tick at start-up is the catch-up after downtime. Exactly-once is enforced by the database,
@@ -58,6 +60,12 @@ export class JobScheduler {
       if (chased.reminded + chased.summarized > 0) logger.info({ event: 'job.directives', ...chased });
     } catch (error) {
       logger.error({ event: 'job.failed', job: 'directives', err: error instanceof Error ? error.message : String(error) });
+    }
+    try {
+      const meetups = await runMeetupJobs(deps);
+      if (meetups.reminded + meetups.groupEdits > 0) logger.info({ event: 'job.meetups', ...meetups });
+    } catch (error) {
+      logger.error({ event: 'job.failed', job: 'meetups', err: error instanceof Error ? error.message : String(error) });
     }
     try {
       const result = await runMorningIfDue(deps);

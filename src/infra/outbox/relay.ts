@@ -279,6 +279,7 @@ export class OutboxRelay {
 /** A row as the dispatcher sends it: text, or media with the row's text as caption. */
 function messageOf(row: StoredOutboxMessage): OutgoingMessage {
   const buttons = row.buttons ? { buttons: row.buttons } : {};
+  if (row.editMessageId !== undefined) return { kind: 'editText', chatId: row.chatId, messageId: row.editMessageId, text: row.text, ...buttons };
   if (row.media) return { kind: 'media', chatId: row.chatId, media: row.media, caption: row.text, ...buttons };
   return { kind: 'text', chatId: row.chatId, text: row.text, ...buttons };
 }

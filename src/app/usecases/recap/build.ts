@@ -38,6 +38,7 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
       await repos.recaps.directivesSent(from, to),
       await repos.recaps.accountPlatforms(),
     ];
+    const meetups = await repos.recaps.meetupsHeld(from, to, generatedAt);
     return assembleRecap({
       period,
       generatedAt,
@@ -57,6 +58,7 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
         acknowledgedOpdIds: new Set(d.acknowledgedOpdIds),
         followedUpOpdIds: new Set(d.followedUpOpdIds),
       })),
+      meetups: meetups.map((mt) => ({ id: mt.id, heldDay: localDateKey(mt.startsAt, tz), attendedOpdIds: new Set(mt.attendedOpdIds) })),
     });
   });
 }

@@ -22,6 +22,7 @@ function toStored(row: OutboxMessage): StoredOutboxMessage {
     ...(row.dedupeKey ? { dedupeKey: row.dedupeKey } : {}),
     ...(media ? { media } : {}),
     ...(row.pin ? { pin: true } : {}),
+    ...(row.editMessageId !== null ? { editMessageId: row.editMessageId } : {}),
     attempts: row.attempts,
   };
 }
@@ -47,6 +48,7 @@ function rowData(entry: OutboxEntry, at: Date) {
     mediaKind: entry.media?.kind ?? null,
     mediaFileId: entry.media?.fileId ?? null,
     pin: entry.pin ?? false,
+    editMessageId: entry.editMessageId ?? null,
     createdAt: at,
   };
 }
