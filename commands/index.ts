@@ -19,12 +19,13 @@ import { cuti } from './cuti.ts';
 import { handoverDecision, serahterima } from './serahterima.ts';
 import { arahan, arahanList, directiveButtons, statusArahan, tanya } from './arahan.ts';
 import { peringkat, rekap } from './rekap.ts';
+import { dialogueButtons, hadir, kopdar, rsvpButtons } from './kopdar.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
-export const commands: readonly Command[] = [lapor, batal, riwayat, rekap, peringkat, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, serahterima, opd, akun, atur, libur, cuti, hubungkan];
+export const commands: readonly Command[] = [lapor, batal, riwayat, rekap, peringkat, kopdar, hadir, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, serahterima, opd, akun, atur, libur, cuti, hubungkan];
 
 /** Every button handler, found by the prefix of its callback_data. */
-export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons, handoverDecision];
+export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons, handoverDecision, rsvpButtons, dialogueButtons];
 
 registerForHelp(commands);
 

@@ -5,6 +5,8 @@ import { identifyPerson } from '../src/app/usecases/identify.ts';
 import { displayName } from '../src/domain/model.ts';
 import type { Person } from '../src/domain/model.ts';
 import { actions, commands } from './index.ts';
+import { dialogues } from './dialogues.ts';
+import { continueDialogue } from '../src/app/usecases/dialogue.ts';
 import type { ChatKind, CommandRawInput } from './spec.ts';
 
 /** An update as any Telegram adapter can describe it, free of library types. */
@@ -22,6 +24,8 @@ export type IncomingEvent =
       readonly kind: 'text';
       readonly from: TelegramProfile;
       readonly chat: { readonly id: bigint; readonly kind: ChatKind; readonly title?: string };
+      /** The message's text or caption (the answer to an open guided dialogue). */
+      readonly text?: string;
     }
   | {
       readonly kind: 'button';
@@ -71,6 +75,18 @@ export async function route(event: IncomingEvent, deps: AppDeps): Promise<Routed
   });
 
   if (event.kind === 'text') {
+    if (actor.role !== 'none' && event.chat.kind === 'private' && event.text !== undefined) {
+      const answered = await continueDialogue(deps, actor, event.text, dialogues);
+      if (answered) {
+        return {
+          actor,
+          command: 'dialogue',
+          replies: addressed(answered.replies, event.chat.id),
+          roleChanges: [...ownRoleChange, ...(answered.roleChanges ?? [])],
+          ...(answered.wakeOutbox ? { wakeOutbox: true } : {}),
+        };
+      }
+    }
     return say(actor.role === 'none' ? m.common.notRegistered(displayName(actor)) : m.common.unknownCommand);
   }
 

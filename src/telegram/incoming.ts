@@ -62,7 +62,7 @@ export function toIncomingEvent(update: Update): IncomingEvent | null {
   if (!chat || !content) return null;
   const from = profileOf(message.from);
   const first = content.entities[0];
-  if (!first || first.type !== 'bot_command' || first.offset !== 0) return { kind: 'text', from, chat };
+  if (!first || first.type !== 'bot_command' || first.offset !== 0) return { kind: 'text', from, chat, text: content.text };
 
   const token = content.text.slice(0, first.length);
   const [name = '', addressedTo] = token.slice(1).split('@');

@@ -67,7 +67,7 @@ describe('onboarding and /lapor end to end', () => {
     expect(welcome).toContain('Dinas Kesehatan (DINKES)');
     await h.tg.waitForMessage(superadmin.id, /Budi Santoso telah bergabung sebagai admin DINKES/);
     await h.tg.waitFor((c) => c.method === 'setMyCommands' && JSON.stringify(c.params.scope ?? null).includes(String(admin.id)), { timeoutMs: 5_000 });
-    expect(h.tg.commands.get(`chat:${admin.id}`)?.map((c) => c.command)).toEqual(['lapor', 'batal', 'riwayat', 'rekap', 'peringkat', 'saya', 'bantuan', 'tanya', 'daftar', 'start', 'serahterima', 'akun']);
+    expect(h.tg.commands.get(`chat:${admin.id}`)?.map((c) => c.command)).toEqual(['lapor', 'batal', 'riwayat', 'rekap', 'peringkat', 'kopdar', 'hadir', 'saya', 'bantuan', 'tanya', 'daftar', 'start', 'serahterima', 'akun']);
     // The link works once.
     expect(await say(stranger, `/start ${token}`, /sudah dipakai/)).toContain('tautan baru');
     expect(await say(admin, '/saya', /Peran/)).toContain('Dinas Kesehatan (DINKES)');

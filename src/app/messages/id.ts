@@ -9,6 +9,7 @@ import type { KpiComponentKey, KpiWeights } from '../../domain/recap/kpi.ts';
 import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/recap/recap.ts';
 import { formatNumberId, monthNames } from '../../domain/time/format.ts';
 import { displayHandle } from '../../domain/links/handle.ts';
+import type { MeetupField, RsvpAnswer } from '../../domain/meetups/meetup.ts';
 
 /** A user-supplied link shown back: at most 100 characters, as code (never auto-linked). */
 const shown = (url: string): string => `<code>${e(url.length > 100 ? `${url.slice(0, 99)}…` : url)}</code>`;
@@ -95,7 +96,7 @@ export const id = {
     daftar: { description: 'Minta bergabung sebagai admin sebuah OPD', usage: 'KODE_OPD' },
     lapor: { description: 'Laporkan tautan postingan OPD', usage: '<tautan> [keterangan]' },
     laporSuperadmin: { description: 'Laporkan postingan atas nama sebuah OPD', usage: 'KODE_OPD <tautan>' },
-    batal: { description: 'Batalkan laporan terakhir saya (maks. 24 jam)', usage: '' },
+    batal: { description: 'Batalkan laporan terakhir saya (maks. 24 jam), atau dialog yang sedang berjalan', usage: '' },
     riwayat: { description: '10 laporan terakhir OPD saya', usage: '' },
     riwayatSuperadmin: { description: '10 laporan terakhir sebuah OPD', usage: 'KODE_OPD' },
     undang: { description: 'Buat tautan undangan admin OPD (atau pimpinan)', usage: 'KODE_OPD | pimpinan [KODE_OPD]' },
@@ -107,6 +108,9 @@ export const id = {
     statusArahan: { description: 'Status pengiriman, konfirmasi dan tindak lanjut arahan', usage: '[NOMOR]' },
     arahanList: { description: 'Arahan terbaru', usage: '' },
     tanya: { description: 'Tanyakan sesuatu tentang sebuah arahan', usage: 'NOMOR pertanyaan' },
+    kopdar: { description: 'Kopdar yang akan datang; rincian jawaban dan kehadiran', usage: '[NOMOR]' },
+    kopdarSuperadmin: { description: 'Buat, pantau, ubah atau batalkan kopdar', usage: 'baru | NOMOR [kode | ubah BAGIAN NILAI | batal ALASAN]' },
+    hadir: { description: 'Catat kehadiran di kopdar dengan kode dari panitia', usage: 'KODE' },
   },
 
   profile: {
@@ -364,6 +368,128 @@ export const id = {
   },
 
   groupName: { komunitas: 'grup komunitas', pimpinan: 'grup pimpinan' },
+
+  dialogue: {
+    expired: (restart: string) =>
+      `⌛ Mohon maaf, waktunya habis karena belum ada jawaban selama 15 menit, jadi tidak ada yang disimpan. Silakan mulai lagi dengan ${restart}.`,
+    cancelled: (restart: string) => `✖️ Baik, dialog dibatalkan dan tidak ada yang disimpan. Bila ingin mulai lagi, kirim ${restart}.`,
+    expiredButton: 'Waktunya habis. Silakan mulai lagi.',
+    cancelHint: 'Ketik /batal kapan saja untuk membatalkan.',
+  },
+
+  meetup: {
+    answerLabel: { hadir: 'Hadir', tidak: 'Tidak hadir', mungkin: 'Mungkin' } satisfies Record<RsvpAnswer, string>,
+    answerButton: (answer: RsvpAnswer, count: number, capacity: number | null) =>
+      `${{ hadir: '✅ Hadir', tidak: '❌ Tidak hadir', mungkin: '🤔 Mungkin' }[answer]} (${count}${answer === 'hadir' && capacity !== null ? `/${capacity}` : ''})`,
+    /** The card every admin and the community group read; values escaped here. */
+    card: (p: { id: number; title: string; when: string; place: string | null; onlineUrl: string | null; agenda: string | null; capacity: number | null; counts: { hadir: number; tidak: number; mungkin: number; waiting: number }; cancelled: string | null }) =>
+      (p.cancelled !== null ? `🚫 <b>DIBATALKAN</b> — ${e(p.cancelled)}\n\n` : '') +
+      `☕ <b>KOPDAR #${p.id}: ${e(p.title)}</b>\n` +
+      `🗓 Waktu: <b>${e(p.when)}</b>\n` +
+      (p.place ? `📍 Tempat: ${e(p.place)}\n` : '') +
+      (p.onlineUrl ? `🔗 Tautan daring: ${e(p.onlineUrl)}\n` : '') +
+      (p.agenda ? `📝 Agenda:\n${e(p.agenda)}\n` : '') +
+      (p.capacity !== null ? `👥 Kapasitas: ${p.capacity} orang\n` : '') +
+      `\nHadir ${p.counts.hadir} · Tidak hadir ${p.counts.tidak} · Mungkin ${p.counts.mungkin}${p.counts.waiting > 0 ? ` · Daftar tunggu ${p.counts.waiting}` : ''}` +
+      (p.cancelled !== null ? '' : '\nMohon pilih jawaban Bapak/Ibu dengan tombol di bawah ini.'),
+    yourAnswer: (card: string, answer: RsvpAnswer, position: number | null) =>
+      `${card}\n\n<i>Jawaban Anda: ${id.meetup.answerLabel[answer]}${position !== null ? ` (daftar tunggu ke-${position})` : ''}.</i>`,
+    when: (startWithoutZone: string, endTime: string, zone: string) => `${startWithoutZone}–${endTime} ${zone}`,
+    // The dialogue (superadmin)
+    askTitle:
+      '☕ <b>Membuat kopdar baru</b> (langkah 1 dari 5)\nApa <b>judul</b> kopdarnya?\nContoh: <code>Kopdar Admin Medsos Desember</code>\n\nKetik /batal kapan saja untuk membatalkan.',
+    askTime: (tz: string) =>
+      `<b>Langkah 2 dari 5.</b> Kapan kopdarnya? Tulis tanggal dan jam mulai (${e(tz)}), boleh dengan jam selesai.\n` +
+      'Contoh: <code>25-12-2026 14:00</code>, <code>2026-12-25 14:00</code> atau <code>25-12-2026 14:00-16:00</code> (tanpa jam selesai dianggap 2 jam).',
+    askPlace:
+      '<b>Langkah 3 dari 5.</b> Di mana tempatnya? Tulis nama tempat, tautan daring, atau keduanya dipisah <code>|</code>.\n' +
+      'Contoh: <code>Aula Diskominfo</code>, <code>https://meet.google.com/abc-defg-hij</code> atau <code>Aula Diskominfo | https://meet.google.com/abc-defg-hij</code>',
+    askAgenda: '<b>Langkah 4 dari 5.</b> Tulis <b>agenda</b> singkatnya, atau kirim <code>-</code> bila tidak ada.\nContoh: <code>Evaluasi konten bulan ini; berbagi tips Reels</code>',
+    askCapacity: '<b>Langkah 5 dari 5.</b> Berapa <b>kapasitas</b> peserta? Kirim angka, atau <code>-</code> bila tidak dibatasi.\nContoh: <code>40</code>',
+    badTitle: (max: number) => `❌ Judul harus 3 sampai ${max} karakter. Silakan tulis lagi, contoh: <code>Kopdar Admin Medsos Desember</code>`,
+    badTime: {
+      format: '❌ Tanggal dan jam belum terbaca.',
+      invalid: '❌ Tanggal atau jam tersebut tidak ada di kalender.',
+      past: '❌ Waktu tersebut sudah lewat. Kopdar harus dijadwalkan pada waktu yang akan datang.',
+      endBeforeStart: '❌ Jam selesai harus setelah jam mulai.',
+    },
+    badTimeHint: 'Silakan tulis lagi, contoh: <code>25-12-2026 14:00</code> atau <code>2026-12-25 14:00</code>.',
+    badPlace: (max: number) =>
+      `❌ Tempat belum terbaca (2 sampai ${max} karakter; tautan harus diawali https://). Silakan tulis lagi, contoh: <code>Aula Diskominfo</code>`,
+    badAgenda: (max: number) => `❌ Agenda terlalu panjang (maksimal ${max} karakter). Silakan persingkat, atau kirim <code>-</code> bila tidak ada.`,
+    badCapacity: (max: number) => `❌ Kapasitas harus berupa angka 1 sampai ${max}, atau <code>-</code> bila tidak dibatasi. Contoh: <code>40</code>`,
+    summary: (card: string, admins: number, group: boolean) =>
+      `<b>Ringkasan kopdar</b> (belum dipublikasikan)\nAkan diumumkan ke <b>${admins}</b> admin${group ? ' dan grup komunitas' : ''}.\n` +
+      'Periksa kembali, lalu pilih Publikasikan, Ubah, atau Batal.\n\n———\n' +
+      card,
+    summaryPending: 'Silakan pilih salah satu tombol di bawah ringkasan: Publikasikan, Ubah, atau Batal.',
+    publishButton: '📢 Publikasikan',
+    editButton: '✏️ Ubah',
+    cancelButton: '✖️ Batal',
+    chooseField: 'Bagian mana yang ingin diubah?',
+    fieldButton: { judul: 'Judul', waktu: 'Waktu', tempat: 'Tempat', agenda: 'Agenda', kapasitas: 'Kapasitas' } satisfies Record<MeetupField, string>,
+    published: (card: string, meetupId: number, code: string, recipients: number) =>
+      `📢 <b>Kopdar #${meetupId} dipublikasikan</b> ke ${recipients} penerima.\n` +
+      `Kode check-in: <code>${e(code)}</code> (berlaku 30 menit sebelum mulai sampai acara selesai; peserta mengirim <code>/hadir ${e(code)}</code>).\n` +
+      `Pantau dengan <code>/kopdar ${meetupId}</code>; ubah dengan <code>/kopdar ${meetupId} ubah …</code>; batalkan dengan <code>/kopdar ${meetupId} batal alasan</code>.\n\n———\n${card}`,
+    publishedAnswer: 'Kopdar dipublikasikan.',
+    // RSVP
+    rsvpThanks: (answer: RsvpAnswer) => `Terima kasih, jawaban Anda tercatat: ${id.meetup.answerLabel[answer]}.`,
+    rsvpSame: (answer: RsvpAnswer) => `Jawaban Anda sudah tercatat: ${id.meetup.answerLabel[answer]}.`,
+    waitlisted: (meetupId: number, title: string, position: number) =>
+      `⏳ Kapasitas kopdar #${meetupId} (${e(title)}) sudah penuh. Bapak/Ibu masuk <b>daftar tunggu urutan ke-${position}</b>; kami kabari bila ada kursi kosong.`,
+    waitlistedAnswer: (position: number) => `Kapasitas penuh: Anda di daftar tunggu urutan ke-${position}.`,
+    promoted: (meetupId: number, title: string, when: string) =>
+      `🎉 Ada kursi kosong! Bapak/Ibu kini <b>terdaftar hadir</b> di kopdar #${meetupId} (${e(title)}), ${e(when)}. Bila berhalangan, mohon ubah jawaban dengan tombol pada undangan.`,
+    closed: 'Kopdar ini sudah selesai atau dibatalkan; jawaban tidak dapat diubah lagi.',
+    unknown: (meetupId: number) => `Kopdar #${meetupId} tidak ditemukan. Lihat daftar kopdar yang akan datang dengan /kopdar.`,
+    // Reminders
+    reminder: (kind: 'day' | 'hours', card: string, code: boolean) =>
+      `🔔 <b>Pengingat kopdar ${kind === 'day' ? 'besok' : '2 jam lagi'}</b>\n` +
+      (code ? 'Saat tiba, mohon catat kehadiran dengan <code>/hadir KODE</code> (kode ditunjukkan panitia).\n\n' : '\n') +
+      card,
+    // Check-in
+    checkInUsage: 'Cara pakai: <code>/hadir KODE</code>, contoh <code>/hadir K7QX2M</code>. Kodenya ditunjukkan panitia di lokasi kopdar.',
+    unknownCode: (code: string) => `❌ Kode <code>${e(code)}</code> tidak dikenal. Periksa lagi kode yang ditunjukkan panitia, lalu kirim <code>/hadir KODE</code>.`,
+    tooEarly: (meetupId: number, opens: string, ends: string) =>
+      `⏳ Check-in kopdar #${meetupId} belum dibuka. Kode ini berlaku mulai <b>${e(opens)}</b> sampai <b>${e(ends)}</b>. Silakan kirim lagi pada waktu itu.`,
+    tooLate: (meetupId: number, ends: string) =>
+      `❌ Check-in kopdar #${meetupId} sudah ditutup (acara selesai ${e(ends)}). Bila Bapak/Ibu hadir tetapi belum tercatat, mohon hubungi panitia Diskominfo.`,
+    checkedIn: (meetupId: number, title: string, opd: string | null) =>
+      `✅ Kehadiran Anda di kopdar #${meetupId} (${e(title)}) tercatat${opd ? ` untuk ${e(opd)}` : ''}. Terima kasih sudah hadir!`,
+    alreadyCheckedIn: (meetupId: number, when: string) => `Kehadiran Anda di kopdar #${meetupId} sudah tercatat sejak ${e(when)}.`,
+    code: (meetupId: number, code: string, opens: string, ends: string) =>
+      `🔑 Kode check-in kopdar #${meetupId}: <code>${e(code)}</code>\nTunjukkan kepada peserta; berlaku ${e(opens)} sampai ${e(ends)}. Peserta mengirim <code>/hadir ${e(code)}</code> ke bot.`,
+    // Status and list
+    listHeader: '<b>Kopdar yang akan datang</b>',
+    listLine: (meetupId: number, title: string, when: string, hadir: number) => `#${meetupId} · ${e(when)}\n${e(title)} · ${hadir} akan hadir`,
+    listEmpty: 'Belum ada kopdar yang dijadwalkan.',
+    listFooterSuperadmin: 'Buat kopdar baru: <code>/kopdar baru</code> · Rincian: <code>/kopdar NOMOR</code>',
+    listFooter: 'Rincian dan jawaban: <code>/kopdar NOMOR</code>',
+    statusHeader: (meetupId: number) => `<b>Rincian kopdar #${meetupId}</b>`,
+    statusWaiting: (names: readonly string[]) => `Daftar tunggu: ${names.length > 0 ? names.map(e).join(', ') : '—'}`,
+    statusAttendance: (people: number, opds: number) => `<b>Kehadiran:</b> ${people} orang dari ${opds} OPD`,
+    statusOpdLine: (code: string, said: number, came: number) => `• ${e(code)}: jawab hadir ${said}, datang ${came}`,
+    statusNoAttendance: 'Belum ada yang check-in.',
+    statusCodeHint: (meetupId: number) => `Kode check-in: <code>/kopdar ${meetupId} kode</code>`,
+    // Edit and cancel
+    usage:
+      'Cara pakai: <code>/kopdar</code> (daftar), <code>/kopdar NOMOR</code> (rincian); Diskominfo: <code>/kopdar baru</code>, ' +
+      '<code>/kopdar NOMOR kode</code>, <code>/kopdar NOMOR ubah judul|waktu|tempat|agenda|kapasitas NILAI</code>, <code>/kopdar NOMOR batal ALASAN</code>.\n' +
+      'Contoh: <code>/kopdar 3 ubah waktu 26-12-2026 15:00</code>',
+    superadminOnly: 'Maaf, hanya Diskominfo (superadmin) yang dapat membuat, mengubah atau membatalkan kopdar. Lihat daftar kopdar dengan /kopdar.',
+    editUsage: (meetupId: number) =>
+      `Sebutkan bagian dan nilai barunya, contoh <code>/kopdar ${meetupId} ubah waktu 26-12-2026 15:00</code> atau <code>/kopdar ${meetupId} ubah kapasitas 50</code>.`,
+    cancelUsage: (meetupId: number) => `Sebutkan alasan pembatalannya, contoh <code>/kopdar ${meetupId} batal Bertepatan dengan rapat pimpinan</code>.`,
+    alreadyCancelled: (meetupId: number) => `Kopdar #${meetupId} sudah dibatalkan sebelumnya.`,
+    alreadyOver: (meetupId: number) => `Kopdar #${meetupId} sudah selesai, jadi tidak dapat diubah atau dibatalkan lagi.`,
+    edited: (meetupId: number, field: string, told: number) =>
+      `✅ ${e(field)} kopdar #${meetupId} diubah. ${told} orang yang sudah menjawab diberi tahu. Lihat hasilnya dengan <code>/kopdar ${meetupId}</code>.`,
+    editedNotice: (field: string, card: string) => `✏️ <b>Perubahan ${e(field.toLowerCase())} kopdar</b>\nMohon periksa kembali rinciannya:\n\n${card}`,
+    cancelledDone: (meetupId: number, told: number) => `✅ Kopdar #${meetupId} dibatalkan. ${told} orang yang sudah menjawab diberi tahu.`,
+    cancelledNotice: (meetupId: number, title: string, when: string, reason: string) =>
+      `🚫 <b>Kopdar #${meetupId} dibatalkan</b>\n${e(title)} (${e(when)})\nAlasan: ${e(reason)}\nMohon maaf atas perubahan ini; jadwal pengganti akan diumumkan kemudian.`,
+  },
 
   community: {
     bound: (title: string) =>

@@ -6,6 +6,7 @@ import type { FileUpload, MediaRef } from '../../domain/media.ts';
 import type { Button } from '../reply.ts';
 import type { Audience, DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 import type { PostCount, RecapOpd } from '../../domain/recap/assemble.ts';
+import type { MeetupStatus, RsvpAnswer } from '../../domain/meetups/meetup.ts';
 
 export interface OpdInput {
   readonly code: string;
@@ -171,6 +172,8 @@ export interface Repositories {
   readonly recaps: RecapRepository;
   readonly accounts: OfficialAccountRepository;
   readonly handovers: HandoverRepository;
+  readonly dialogues: DialogueRepository;
+  readonly meetups: MeetupRepository;
 }
 
 /**
@@ -305,6 +308,8 @@ export interface OutboxEntry {
   readonly media?: MediaRef;
   /** Pin the message in its chat once sent (segera directives in the community group). */
   readonly pin?: boolean;
+  /** Edit this already sent message in `chatId` (text and buttons) instead of sending a new one. */
+  readonly editMessageId?: number;
   /**
    * The row is this file the bot made (an id from addAttachment; never together with `media`),
    * with `text` as its caption. Many rows may share one: it is uploaded once, then sent by the
@@ -412,6 +417,89 @@ export interface DirectiveRepository {
   followUps(directiveId: number): Promise<Map<number, number>>;
 }
 
+// --- Guided dialogues and meetups (kopdar) -------------------------------------------------
+
+export interface DialogueRecord {
+  readonly userId: number;
+  readonly kind: string;
+  readonly step: string;
+  /** JSON, validated by the dialogue's own schema. */
+  readonly data: unknown;
+  readonly expiresAt: Date;
+}
+
+export interface DialogueRepository {
+  find(userId: number): Promise<DialogueRecord | null>;
+  /** Opens (or replaces) the person's dialogue. */
+  save(dialogue: DialogueRecord): Promise<void>;
+  /** Closes it; false when none was open. */
+  remove(userId: number): Promise<boolean>;
+}
+
+export interface MeetupRecord {
+  readonly id: number;
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly place: string | null;
+  readonly onlineUrl: string | null;
+  readonly agenda: string | null;
+  readonly capacity: number | null;
+  readonly status: MeetupStatus;
+  readonly cancelReason: string | null;
+  readonly checkInCode: string;
+  readonly createdById: number;
+  readonly groupOutboxId: number | null;
+  readonly groupDirty: boolean;
+  readonly scheduledAt: Date;
+  readonly remindedDayAt: Date | null;
+  readonly remindedHourAt: Date | null;
+  readonly createdAt: Date;
+}
+
+export type MeetupInput = Pick<MeetupRecord, 'title' | 'startsAt' | 'endsAt' | 'place' | 'onlineUrl' | 'agenda' | 'capacity' | 'checkInCode' | 'createdById'> & { readonly at: Date };
+
+export type MeetupPatch = Partial<
+  Pick<MeetupRecord, 'title' | 'startsAt' | 'endsAt' | 'place' | 'onlineUrl' | 'agenda' | 'capacity' | 'status' | 'cancelReason' | 'groupOutboxId' | 'groupDirty' | 'scheduledAt' | 'remindedDayAt' | 'remindedHourAt'>
+>;
+
+export interface RsvpRecord {
+  readonly userId: number;
+  readonly opdId: number | null;
+  readonly answer: RsvpAnswer;
+  readonly waitlisted: boolean;
+  readonly at: Date;
+}
+
+export interface AttendanceRecord {
+  readonly userId: number;
+  readonly opdId: number | null;
+  readonly at: Date;
+}
+
+export interface MeetupRepository {
+  create(input: MeetupInput): Promise<MeetupRecord>;
+  find(id: number): Promise<MeetupRecord | null>;
+  update(id: number, patch: MeetupPatch): Promise<void>;
+  /** Scheduled meetups that have not ended by `now`, soonest first. */
+  upcoming(now: Date, limit: number): Promise<MeetupRecord[]>;
+  /** Scheduled meetups with this check-in code. */
+  byCheckInCode(code: string): Promise<MeetupRecord[]>;
+  /** Scheduled meetups starting in (now, until] with a reminder not yet handled. */
+  awaitingReminder(now: Date, until: Date): Promise<MeetupRecord[]>;
+  /** Meetups whose group copy needs redrawing. */
+  dirtyGroupCopies(): Promise<MeetupRecord[]>;
+  /** The Telegram message id of a sent outbox row (null while pending or failed). */
+  sentMessageId(outboxId: number): Promise<{ readonly chatId: bigint; readonly messageId: number } | null>;
+  rsvps(meetupId: number): Promise<RsvpRecord[]>;
+  /** Writes a person's answer (one per meetup and person). */
+  saveRsvp(meetupId: number, rsvp: RsvpRecord): Promise<void>;
+  setWaitlisted(meetupId: number, userIds: readonly number[], waitlisted: boolean): Promise<void>;
+  attendance(meetupId: number): Promise<AttendanceRecord[]>;
+  /** Records a check-in once; false when the person had already checked in. */
+  addAttendance(meetupId: number, record: AttendanceRecord): Promise<boolean>;
+}
+
 // --- Recaps --------------------------------------------------------------------------------
 
 /** A local day of a recap and the instants it spans ([from, to)). */
@@ -445,6 +533,14 @@ export interface RecapRepository {
   directivesSent(from: Date, to: Date): Promise<RecapDirectiveRow[]>;
   /** The platforms on which each OPD has a registered official account. */
   accountPlatforms(): Promise<{ readonly opdId: number; readonly platform: Platform }[]>;
+  /** Meetups held (not cancelled, ended by `endedBy`) that started in [from, to), with the OPDs that attended. */
+  meetupsHeld(from: Date, to: Date, endedBy: Date): Promise<RecapMeetupRow[]>;
+}
+
+export interface RecapMeetupRow {
+  readonly id: number;
+  readonly startsAt: Date;
+  readonly attendedOpdIds: readonly number[];
 }
 
 // --- Official accounts (akun resmi) --------------------------------------------------------

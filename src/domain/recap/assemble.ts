@@ -59,6 +59,16 @@ export interface RecapFacts {
   /** Registered official accounts: which platforms each OPD has one on. */
   readonly accounts: readonly { readonly opdId: number; readonly platform: Platform }[];
   readonly directives: readonly DirectiveFacts[];
+  /** Meetups held in the period (not cancelled, ended); absent: none. */
+  readonly meetups?: readonly MeetupFacts[];
+}
+
+export interface MeetupFacts {
+  readonly id: number;
+  /** The local day it was held. */
+  readonly heldDay: LocalDate;
+  /** OPDs at least one of whose admins checked in. */
+  readonly attendedOpdIds: ReadonlySet<number>;
 }
 
 const TITLE_LENGTH = 80;
@@ -151,6 +161,9 @@ export function assembleRecap(facts: RecapFacts): Recap {
     const acknowledged = asked.filter((d) => d.acknowledgedOpdIds.has(opd.id)).length;
     const followedUp = addressed.filter((d) => d.followedUpOpdIds.has(opd.id)).length;
 
+    // A meetup held on a day the OPD was on leave is not counted either.
+    const meetupsHeld = (facts.meetups ?? []).filter((mt) => !isWithin(leave, mt.heldDay));
+    const meetupsAttended = meetupsHeld.filter((mt) => mt.attendedOpdIds.has(opd.id)).length;
     const kpi = computeKpi(
       {
         activeDays,
@@ -163,8 +176,8 @@ export function assembleRecap(facts: RecapFacts): Recap {
         acknowledged,
         directivesAddressed: addressed.length,
         followedUp,
-        meetupsHeld: 0,
-        meetupsAttended: 0,
+        meetupsHeld: meetupsHeld.length,
+        meetupsAttended,
       },
       facts.weights,
     );

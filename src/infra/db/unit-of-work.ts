@@ -15,6 +15,7 @@ import { directiveRepository } from './repositories/directive.repository.ts';
 import { recapRepository } from './repositories/recap.repository.ts';
 import { officialAccountRepository } from './repositories/official-account.repository.ts';
 import { handoverRepository } from './repositories/handover.repository.ts';
+import { dialogueRepository, meetupRepository } from './repositories/meetup.repository.ts';
 
 function repositoriesFor(tx: Tx): Repositories {
   return {
@@ -37,6 +38,8 @@ function repositoriesFor(tx: Tx): Repositories {
     recaps: recapRepository(tx),
     accounts: officialAccountRepository(tx),
     handovers: handoverRepository(tx),
+    dialogues: dialogueRepository(tx),
+    meetups: meetupRepository(tx),
   };
 }
 

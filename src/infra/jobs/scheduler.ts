@@ -4,6 +4,7 @@ import type { Logger } from '../../app/ports/logger.port.ts';
 import { runMorningIfDue } from '../../app/usecases/nudges.ts';
 import { chaseDirectives } from '../../app/usecases/directives/chase.ts';
 import { runMonthlyRecapIfDue, runWeeklyRecapIfDue } from '../../app/usecases/recap/jobs.ts';
+import { runMeetupJobs } from '../../app/usecases/meetups/jobs.ts';
 
 export interface SchedulerDeps {
   readonly deps: AppDeps;
@@ -16,8 +17,9 @@ export interface SchedulerDeps {
 }
 
 /**
- * One cron tick a minute in APP_TIMEZONE chases directives (reminders, deadline summaries) and
- * asks the use cases whether the weekly and monthly recaps and the morning run are due. The
+ * One cron tick a minute in APP_TIMEZONE chases directives (reminders, deadline summaries), runs
+ * meetup reminders and group-copy refreshes, and asks the use cases whether the weekly and
+ * monthly recaps and the morning run are due. The
  * time and working days live in the database (/atur changes them), so nothing is rescheduled;
  * a tick at start-up is the catch-up after downtime. Exactly-once is enforced by the database,
  * not here: two instances ticking at once still record each nudge once.
@@ -70,6 +72,12 @@ export class JobScheduler {
       } catch (error) {
         logger.error({ event: 'job.failed', job, err: error instanceof Error ? error.message : String(error) });
       }
+    }
+    try {
+      const meetups = await runMeetupJobs(deps);
+      if (meetups.reminded + meetups.groupEdits > 0) logger.info({ event: 'job.meetups', ...meetups });
+    } catch (error) {
+      logger.error({ event: 'job.failed', job: 'meetups', err: error instanceof Error ? error.message : String(error) });
     }
     try {
       const result = await runMorningIfDue(deps);

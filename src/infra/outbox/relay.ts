@@ -343,6 +343,7 @@ function messageOf(row: StoredOutboxMessage, uploaded: ReadonlyMap<number, strin
     const fileId = uploaded.get(id);
     return { kind: 'media', chatId: row.chatId, media: fileId !== undefined ? { kind: media.kind, fileId } : media, caption: row.text, ...buttons };
   }
+  if (row.editMessageId !== undefined) return { kind: 'editText', chatId: row.chatId, messageId: row.editMessageId, text: row.text, ...buttons };
   if (row.media) return { kind: 'media', chatId: row.chatId, media: row.media, caption: row.text, ...buttons };
   return { kind: 'text', chatId: row.chatId, text: row.text, ...buttons };
 }

@@ -37,6 +37,7 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
       await repos.recaps.directivesSent(from, to),
       await repos.recaps.accountPlatforms(),
     ];
+    const meetups = await repos.recaps.meetupsHeld(from, to, generatedAt);
     return assembleRecap({
       period,
       generatedAt,
@@ -55,6 +56,7 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
         acknowledgedOpdIds: new Set(d.acknowledgedOpdIds),
         followedUpOpdIds: new Set(d.followedUpOpdIds),
       })),
+      meetups: meetups.map((mt) => ({ id: mt.id, heldDay: localDateKey(mt.startsAt, tz), attendedOpdIds: new Set(mt.attendedOpdIds) })),
     });
   });
 }

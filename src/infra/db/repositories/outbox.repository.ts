@@ -25,6 +25,7 @@ function toStored(row: OutboxMessage, attachments: ReadonlyMap<number, OutboxAtt
     ...(media ? { media } : {}),
     ...(row.pin ? { pin: true } : {}),
     ...(row.attachmentId !== null ? { attachmentId: row.attachmentId } : {}),
+    ...(row.editMessageId !== null ? { editMessageId: row.editMessageId } : {}),
     attempts: row.attempts,
     ...(attachment ? { attachment } : {}),
   };
@@ -53,6 +54,7 @@ function rowData(entry: OutboxEntry, at: Date, attachmentKinds: ReadonlyMap<numb
     mediaFileId: entry.media?.fileId ?? null,
     pin: entry.pin ?? false,
     attachmentId: entry.attachmentId ?? null,
+    editMessageId: entry.editMessageId ?? null,
     createdAt: at,
   };
 }

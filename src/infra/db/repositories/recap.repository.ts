@@ -82,5 +82,19 @@ export function recapRepository(tx: Tx): RecapRepository {
       const rows = await tx.officialAccount.findMany({ select: { opdId: true, platform: true }, distinct: ['opdId', 'platform'] });
       return rows.flatMap((r) => (isPlatform(r.platform) ? [{ opdId: r.opdId, platform: r.platform }] : []));
     },
+    async meetupsHeld(from, to, endedBy) {
+      const meetups = await tx.meetup.findMany({
+        where: { status: 'scheduled', startsAt: { gte: from, lt: to }, endsAt: { lte: endedBy } },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true, startsAt: true },
+      });
+      if (meetups.length === 0) return [];
+      const attended = await tx.meetupAttendance.groupBy({ by: ['meetupId', 'opdId'], where: { meetupId: { in: meetups.map((m) => m.id) }, opdId: { not: null } } });
+      return meetups.map((m) => ({
+        id: m.id,
+        startsAt: m.startsAt,
+        attendedOpdIds: attended.flatMap((a) => (a.meetupId === m.id && a.opdId !== null ? [a.opdId] : [])),
+      }));
+    },
   };
 }
