@@ -817,7 +817,7 @@ export const id = {
 
   /** Dates and weekdays of the work calendar. */
   calendar: {
-    weekdayNames: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const,
+    weekdayNames: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as readonly string[],
     /** "Senin, 17 Agustus 2026" for a local date (YYYY-MM-DD). */
     day: (date: LocalDate) => `${id.calendar.weekdayNames[weekdayOf(date) - 1] ?? ''}, ${formatDateId(new Date(`${date}T12:00:00Z`), 'UTC')}`,
     /** "17 Agustus 2026". */
