@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppSettings } from './app/deps.ts';
+import { id } from './app/messages/id.ts';
+import { problemText } from './app/usecases/settings.ts';
 import {
   builtInDefaults,
   builtInDirectiveSettings,
@@ -142,7 +144,7 @@ export function parseConfig(env: Env, options: ConfigOptions = {}): Config {
     const hint = fixHints[variable];
     throw new ConfigError(
       variable,
-      `Konfigurasi ${variable} tidak valid: ${issue?.message ?? 'tidak valid'}.${hint ? ` Cara memperbaiki: ${hint}.` : ''}`,
+      `Konfigurasi ${variable} tidak valid: ${result.error.issues.length > 0 ? problemText(id, result.error) : 'tidak valid'}.${hint ? ` Cara memperbaiki: ${hint}.` : ''}`,
     );
   }
   const v = result.data;

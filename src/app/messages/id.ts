@@ -10,6 +10,7 @@ import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/re
 import { formatNumberId, monthNames } from '../../domain/time/format.ts';
 import { displayHandle } from '../../domain/links/handle.ts';
 import type { MeetupField, RsvpAnswer } from '../../domain/meetups/meetup.ts';
+import type { SettingProblem } from '../settings/definitions.ts';
 
 /** A user-supplied link shown back: at most 100 characters, as code (never auto-linked). */
 const shown = (url: string): string => `<code>${e(url.length > 100 ? `${url.slice(0, 99)}…` : url)}</code>`;
@@ -786,6 +787,8 @@ export const id = {
       followUps: 'tindak lanjut',
       meetups: 'kopdar',
     } satisfies Record<KpiComponentKey, string>,
+    workbookFileName: (periodKey: string) => `rekap-${periodKey}.xlsx`,
+    chartFileName: (periodKey: string) => `grafik-${periodKey}.png`,
     workbookCaption: (r: Recap) => `📎 Rekap ${id.recap.periodLabel(r.period)} (Excel): per OPD, per platform, per hari dan arahan.`,
     chartCaption: (r: Recap) => `📈 Unggahan per OPD — ${id.recap.periodLabel(r.period)}. Hijau: memenuhi target · kuning: sebagian · merah: di bawah target.`,
     leaderboard: (r: Recap, ownOpdId: number | null, max = 20) => {
@@ -902,6 +905,22 @@ export const id = {
     timezoneReadOnly: 'Zona waktu tidak dapat diubah lewat chat; pengelola teknis mengaturnya lewat APP_TIMEZONE di file .env.',
     missingValue: (key: string, example: string) =>
       `Sebutkan nilainya, contoh <code>/atur ${e(key)} ${e(example)}</code>, atau <code>/atur ${e(key)} bawaan</code> untuk kembali ke nilai bawaan.`,
+    /** Why a value was refused (codes from settings/definitions.ts); `value` is the offending word. */
+    problem: {
+      time: () => 'jam harus berbentuk JJ:MM, misalnya 08:00',
+      weekdays: () => 'hari kerja ditulis dengan angka 1 (Senin) sampai 7 (Minggu), misalnya 1-5 atau 1,2,3,4,5,6',
+      weekdaysEmpty: () => 'minimal satu hari kerja',
+      threshold: () => 'harus angka 1–60',
+      target: () => 'target ditulis seperti 1/hari atau 2/minggu',
+      platform: (value: string) => `platform "${value}" tidak dikenal; pilih dari instagram, facebook, tiktok, youtube, x, threads`,
+      weightsZero: () => 'minimal satu bobot harus lebih dari 0',
+      weightsUnknown: (value: string) => `komponen "${value}" tidak dikenal; gunakan hari_aktif, posting, platform, konfirmasi, tindak_lanjut, kopdar`,
+      weightsSyntax: (value: string) => `"${value}" tidak terbaca; tulis seperti hari_aktif=30,posting=25 (angka 0–999)`,
+      weekly: () => 'tulis nama hari dan jam, misalnya senin 09:00, atau mati',
+      monthly: () => 'tulis tanggal 1–28 dan jam, misalnya 1 09:00, atau mati',
+      chatId: () => 'ID chat harus angka',
+      unknown: 'nilai tidak dikenali',
+    } satisfies Record<SettingProblem, (value: string) => string> & { unknown: string },
     invalidValue: (key: string, problem: string, example: string) =>
       `❌ Nilai untuk <b>${e(key)}</b> tidak valid: ${e(problem)}.\nContoh: <code>/atur ${e(key)} ${e(example)}</code>\nTidak ada yang diubah.`,
     ladderOrder: (friendly: number, firm: number, escalate: number) =>

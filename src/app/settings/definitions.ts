@@ -16,10 +16,37 @@ export interface NudgeSettings {
   readonly communityChatId: bigint | null;
 }
 
+/**
+ * Why a setting's value was refused, as a code: the words come from the message catalogue
+ * (settings.problem), in the user's language; `params.value` carries the offending word.
+ */
+export type SettingProblem =
+  | 'time'
+  | 'weekdays'
+  | 'weekdaysEmpty'
+  | 'threshold'
+  | 'target'
+  | 'platform'
+  | 'weightsZero'
+  | 'weightsUnknown'
+  | 'weightsSyntax'
+  | 'weekly'
+  | 'monthly'
+  | 'chatId';
+
+const settingProblems: readonly SettingProblem[] = ['time', 'weekdays', 'weekdaysEmpty', 'threshold', 'target', 'platform', 'weightsZero', 'weightsUnknown', 'weightsSyntax', 'weekly', 'monthly', 'chatId'];
+
+export function isSettingProblem(value: unknown): value is SettingProblem {
+  return typeof value === 'string' && (settingProblems as readonly string[]).includes(value);
+}
+
+const problem = (code: SettingProblem): string => code;
+const settingProblem = problem;
+
 const time = z
   .string()
   .trim()
-  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'jam harus berbentuk JJ:MM, misalnya 08:00')
+  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, problem('time'))
   .transform((t) => {
     const [h = '0', m = '0'] = t.split(/[:.]/);
     return `${h.padStart(2, '0')}:${m}`;
@@ -33,7 +60,7 @@ const weekdays = z
     for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
       const range = /^([1-7])(?:-([1-7]))?$/.exec(part);
       if (!range) {
-        ctx.addIssue({ code: 'custom', message: 'hari kerja ditulis dengan angka 1 (Senin) sampai 7 (Minggu), misalnya 1-5 atau 1,2,3,4,5,6' });
+        ctx.addIssue({ code: 'custom', message: problem('weekdays') });
         return z.NEVER;
       }
       const from = Number(range[1]);
@@ -41,13 +68,13 @@ const weekdays = z
       for (let d = Math.min(from, to); d <= Math.max(from, to); d++) days.add(d);
     }
     if (days.size === 0) {
-      ctx.addIssue({ code: 'custom', message: 'minimal satu hari kerja' });
+      ctx.addIssue({ code: 'custom', message: problem('weekdaysEmpty') });
       return z.NEVER;
     }
     return [...days].sort((a, b) => a - b);
   });
 
-const threshold = z.string().trim().regex(/^\d{1,2}$/, 'harus angka 1–60').transform(Number).pipe(z.number().int().min(1, 'minimal 1').max(60, 'maksimal 60'));
+const threshold = z.string().trim().regex(/^\d{1,2}$/, problem('threshold')).transform(Number).pipe(z.number().int().min(1, problem('threshold')).max(60, problem('threshold')));
 
 const target = z
   .string()
@@ -57,7 +84,7 @@ const target = z
     const match = /^(\d{1,2})\s*\/\s*(hari|minggu|day|week)$/.exec(raw);
     const posts = Number(match?.[1] ?? 0);
     if (!match || posts < 1) {
-      ctx.addIssue({ code: 'custom', message: 'target ditulis seperti 1/hari atau 2/minggu' });
+      ctx.addIssue({ code: 'custom', message: problem('target') });
       return z.NEVER;
     }
     return { posts, period: match[2] === 'hari' || match[2] === 'day' ? ('day' as const) : ('week' as const) };
@@ -73,7 +100,7 @@ const platformList = z
     for (const word of raw.split(/[,\s]+/).filter(Boolean)) {
       const platform = platformFromName(word);
       if (!platform) {
-        ctx.addIssue({ code: 'custom', message: `platform "${word}" tidak dikenal; pilih dari instagram, facebook, tiktok, youtube, x, threads` });
+        ctx.addIssue({ code: 'custom', message: problem('platform'), params: { value: word } });
         return z.NEVER;
       }
       chosen.add(platform);
@@ -85,15 +112,13 @@ const kpiWeights = z.string().transform((raw, ctx) => {
   const parsed = parseKpiWeights(raw);
   if ('weights' in parsed) return parsed.weights;
   const problem = parsed.problem;
-  ctx.addIssue({
-    code: 'custom',
-    message:
-      problem.kind === 'allZero'
-        ? 'minimal satu bobot harus lebih dari 0'
-        : problem.kind === 'unknown'
-          ? `komponen "${problem.name}" tidak dikenal; gunakan hari_aktif, posting, platform, konfirmasi, tindak_lanjut, kopdar`
-          : `"${problem.part}" tidak terbaca; tulis seperti hari_aktif=30,posting=25 (angka 0–999)`,
-  });
+  ctx.addIssue(
+    problem.kind === 'allZero'
+      ? { code: 'custom', message: settingProblem('weightsZero') }
+      : problem.kind === 'unknown'
+        ? { code: 'custom', message: settingProblem('weightsUnknown'), params: { value: problem.name } }
+        : { code: 'custom', message: settingProblem('weightsSyntax'), params: { value: problem.part } },
+  );
   return z.NEVER;
 });
 
@@ -120,7 +145,7 @@ const weeklySchedule = z.string().transform((raw, ctx): WeeklySchedule | null =>
   const weekday = index >= 0 ? index + 1 : /^[1-7]$/.test(dayWord) ? Number(dayWord) : 0;
   const parsedTime = time.safeParse(timeWord);
   if (weekday === 0 || !parsedTime.success) {
-    ctx.addIssue({ code: 'custom', message: 'tulis nama hari dan jam, misalnya senin 09:00, atau mati' });
+    ctx.addIssue({ code: 'custom', message: problem('weekly') });
     return z.NEVER;
   }
   return { weekday, time: parsedTime.data };
@@ -132,7 +157,7 @@ const monthlySchedule = z.string().transform((raw, ctx): MonthlySchedule | null 
   const day = /^\d{1,2}$/.test(dayWord) ? Number(dayWord) : 0;
   const parsedTime = time.safeParse(timeWord);
   if (day < 1 || day > 28 || !parsedTime.success) {
-    ctx.addIssue({ code: 'custom', message: 'tulis tanggal 1–28 dan jam, misalnya 1 09:00, atau mati' });
+    ctx.addIssue({ code: 'custom', message: problem('monthly') });
     return z.NEVER;
   }
   return { day, time: parsedTime.data };
@@ -143,7 +168,7 @@ export const formatMonthlySchedule = (s: MonthlySchedule | null): string => (s ?
 export const formatPlatformList = (list: readonly Platform[]): string => (list.length === 0 ? '-' : list.join(','));
 export { formatKpiWeights };
 
-const chatId = z.string().trim().regex(/^-?\d{1,20}$/, 'ID chat harus angka').transform((v) => BigInt(v));
+const chatId = z.string().trim().regex(/^-?\d{1,20}$/, problem('chatId')).transform((v) => BigInt(v));
 
 /** Every setting /atur knows: its key, how a value is read, and how it is shown. */
 export const settingDefinitions = {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { reply, type AppDeps, type Outcome } from '../deps.ts';
 import type { Repositories, StoredSetting } from '../ports/repositories.port.ts';
 import {
+  isSettingProblem,
   formatKpiWeights,
   formatMonthlySchedule,
   formatPlatformList,
@@ -71,46 +72,51 @@ function storedMap(rows: readonly StoredSetting[]): Map<string, string> {
 
 type Normalised = { readonly value: string } | { readonly problem: string };
 
-function firstProblem(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'nilai tidak dikenali';
+/** The first reason a value was refused, in the catalogue's words. */
+export function problemText(m: Catalogue, error: z.ZodError): string {
+  const issue = error.issues[0];
+  const code = issue?.message;
+  const value = issue && 'params' in issue && typeof issue.params?.value === 'string' ? issue.params.value : '';
+  if (isSettingProblem(code)) return m.settings.problem[code](value);
+  return code ?? m.settings.problem.unknown;
 }
 
 /** Validates a value with the setting's parser and returns the canonical form to store. */
-export function normaliseSetting(key: EditableSettingKey, raw: string): Normalised {
+export function normaliseSetting(m: Catalogue, key: EditableSettingKey, raw: string): Normalised {
   switch (key) {
     case 'nudge_time': {
       const r = settingDefinitions.nudge_time.parse.safeParse(raw);
-      return r.success ? { value: r.data } : { problem: firstProblem(r.error) };
+      return r.success ? { value: r.data } : { problem: problemText(m, r.error) };
     }
     case 'working_days': {
       const r = settingDefinitions.working_days.parse.safeParse(raw);
-      return r.success ? { value: compactWeekdays(r.data) } : { problem: firstProblem(r.error) };
+      return r.success ? { value: compactWeekdays(r.data) } : { problem: problemText(m, r.error) };
     }
     case 'friendly_from':
     case 'firm_from':
     case 'escalate_from': {
       const r = settingDefinitions[key].parse.safeParse(raw);
-      return r.success ? { value: String(r.data) } : { problem: firstProblem(r.error) };
+      return r.success ? { value: String(r.data) } : { problem: problemText(m, r.error) };
     }
     case 'posting_target': {
       const r = settingDefinitions.posting_target.parse.safeParse(raw);
-      return r.success ? { value: `${r.data.posts}/${r.data.period === 'day' ? 'hari' : 'minggu'}` } : { problem: firstProblem(r.error) };
+      return r.success ? { value: `${r.data.posts}/${r.data.period === 'day' ? 'hari' : 'minggu'}` } : { problem: problemText(m, r.error) };
     }
     case 'mandatory_platforms': {
       const r = settingDefinitions.mandatory_platforms.parse.safeParse(raw);
-      return r.success ? { value: formatPlatformList(r.data) } : { problem: firstProblem(r.error) };
+      return r.success ? { value: formatPlatformList(r.data) } : { problem: problemText(m, r.error) };
     }
     case 'kpi_weights': {
       const r = settingDefinitions.kpi_weights.parse.safeParse(raw);
-      return r.success ? { value: formatKpiWeights(r.data) } : { problem: firstProblem(r.error) };
+      return r.success ? { value: formatKpiWeights(r.data) } : { problem: problemText(m, r.error) };
     }
     case 'weekly_recap': {
       const r = settingDefinitions.weekly_recap.parse.safeParse(raw);
-      return r.success ? { value: formatWeeklySchedule(r.data) } : { problem: firstProblem(r.error) };
+      return r.success ? { value: formatWeeklySchedule(r.data) } : { problem: problemText(m, r.error) };
     }
     case 'monthly_recap': {
       const r = settingDefinitions.monthly_recap.parse.safeParse(raw);
-      return r.success ? { value: formatMonthlySchedule(r.data) } : { problem: firstProblem(r.error) };
+      return r.success ? { value: formatMonthlySchedule(r.data) } : { problem: problemText(m, r.error) };
     }
   }
 }
@@ -174,7 +180,7 @@ export async function showSettings(deps: AppDeps): Promise<Outcome> {
     const row = rows.get(key);
     const source = !row
       ? m.settings.sourceDefault
-      : 'problem' in normaliseSetting(key, row.value)
+      : 'problem' in normaliseSetting(m, key, row.value)
         ? m.settings.sourceInvalid
         : m.settings.sourceChanged(row.updatedById === null ? null : (authors.get(row.updatedById) ?? null), formatDateTimeId(row.updatedAt, tz));
     return m.settings.entry(m.settings.label[key], chatKeyOf[key], shown(m, key, effective), source);
@@ -212,7 +218,7 @@ export async function changeSetting(deps: AppDeps, actor: Person, word: string, 
   const tz = deps.settings.timezone;
   const defaults = deps.settings.nudgeDefaults;
   const reset = /^(bawaan|default)$/i.test(value);
-  const normalised = reset ? null : normaliseSetting(key, value);
+  const normalised = reset ? null : normaliseSetting(m, key, value);
   if (normalised && 'problem' in normalised) return reply(m.settings.invalidValue(chatKey, normalised.problem, m.settings.example[key]));
 
   return deps.uow.run(async (repos) => {

@@ -6,9 +6,10 @@ import type { Recap } from '../../../domain/recap/recap.ts';
 /** The recap's workbook and chart, named after the period (rekap-2026-11.xlsx, grafik-2026-11.png). */
 export async function recapFiles(deps: AppDeps, recap: Recap): Promise<{ readonly workbook: FileUpload; readonly chart: FileUpload }> {
   const [workbook, chart] = [await deps.recapRenderer.workbook(recap), await deps.recapRenderer.chart(recap)];
+  const m = deps.messages.recap;
   return {
-    workbook: { kind: 'document', fileName: `rekap-${recap.period.key}.xlsx`, bytes: workbook },
-    chart: { kind: 'photo', fileName: `grafik-${recap.period.key}.png`, bytes: chart },
+    workbook: { kind: 'document', fileName: m.workbookFileName(recap.period.key), bytes: workbook },
+    chart: { kind: 'photo', fileName: m.chartFileName(recap.period.key), bytes: chart },
   };
 }
 
