@@ -19,13 +19,14 @@ import { cuti } from './cuti.ts';
 import { handoverDecision, serahterima } from './serahterima.ts';
 import { arahan, arahanList, directiveButtons, statusArahan, tanya } from './arahan.ts';
 import { peringkat, rekap } from './rekap.ts';
+import { pageButtonsAction } from './pages.ts';
 import { dialogueButtons, hadir, kopdar, rsvpButtons } from './kopdar.ts';
 
 /** Every chat command, in the order /bantuan and the command menu list them. */
 export const commands: readonly Command[] = [lapor, batal, riwayat, rekap, peringkat, kopdar, hadir, saya, bantuan, tanya, daftar, start, arahan, statusArahan, arahanList, undang, cabut, pindah, serahterima, opd, akun, atur, libur, cuti, hubungkan];
 
 /** Every button handler, found by the prefix of its callback_data. */
-export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons, handoverDecision, rsvpButtons, dialogueButtons];
+export const actions: readonly Action[] = [joinDecision, reportNow, directiveButtons, handoverDecision, rsvpButtons, dialogueButtons, pageButtonsAction];
 
 registerForHelp(commands);
 

@@ -288,6 +288,14 @@ export const id = {
       `Serah terima tugas admin ${e(code)} dari Anda dibatalkan oleh Diskominfo. Anda tetap admin ${e(code)}; tidak ada yang berubah.`,
   },
 
+  /** Buttons under a long list shown a page at a time. */
+  pages: {
+    previous: '◀ Sebelumnya',
+    next: 'Berikutnya ▶',
+    position: (page: number, pages: number) => `${page}/${pages}`,
+    footer: (page: number, pages: number, total: number) => `Halaman ${page} dari ${pages} (${total} baris). Geser dengan tombol di bawah.`,
+  },
+
   opdList: {
     header: (count: number) => `<b>Daftar OPD (${count})</b>`,
     line: (code: string, name: string, admins: number) => `<code>${e(code)}</code> — ${e(name)} · ${admins === 0 ? 'belum ada admin' : `${admins} admin`}`,
@@ -791,16 +799,14 @@ export const id = {
     chartFileName: (periodKey: string) => `grafik-${periodKey}.png`,
     workbookCaption: (r: Recap) => `📎 Rekap ${id.recap.periodLabel(r.period)} (Excel): per OPD, per platform, per hari dan arahan.`,
     chartCaption: (r: Recap) => `📈 Unggahan per OPD — ${id.recap.periodLabel(r.period)}. Hijau: memenuhi target · kuning: sebagian · merah: di bawah target.`,
-    leaderboard: (r: Recap, ownOpdId: number | null, max = 20) => {
-      const ranked = r.opds.filter((o) => o.rank !== null);
-      const shown = ranked.slice(0, max);
-      const own = ownOpdId === null ? undefined : r.opds.find((o) => o.opdId === ownOpdId);
+    /** One page of the leaderboard; the admin's own OPD is bold, and shown below when on another page. */
+    leaderboard: (r: Recap, shown: readonly OpdRecap[], own: OpdRecap | null, pageNote: string) => {
       const ownLine = own && !shown.includes(own) ? `…\n<b>${id.recap.rankLine(own)}</b>` : '';
       const lines = shown.map((o) => (o === own ? `<b>${id.recap.rankLine(o)}</b>` : id.recap.rankLine(o)));
       return [
         `🏆 <b>Peringkat OPD — ${id.recap.periodLabel(r.period)}</b>${id.recap.countedUntil(r.period)}`,
-        ranked.length === 0 ? 'Belum ada OPD yang dapat diperingkat pada periode ini.' : lines.join('\n') + (ranked.length > max ? `\n(${max} dari ${ranked.length} OPD)` : '') + (ownLine ? `\n${ownLine}` : ''),
-        'Rincian lengkap: <code>/rekap</code>. 🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target.',
+        shown.length === 0 ? 'Belum ada OPD yang dapat diperingkat pada periode ini.' : lines.join('\n') + (ownLine ? `\n${ownLine}` : ''),
+        [pageNote, 'Rincian lengkap: <code>/rekap</code>. 🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target.'].filter((t) => t !== '').join('\n'),
       ].join('\n\n');
     },
     weekly: (r: Recap, improved: { readonly opd: OpdRecap; readonly before: number } | null) =>

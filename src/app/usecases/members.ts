@@ -1,4 +1,6 @@
 import { reply, type AppDeps, type Outcome } from '../deps.ts';
+import { pageButtons } from './pages.ts';
+import { pageOf } from '../../domain/text/pages.ts';
 import type { Repositories } from '../ports/repositories.port.ts';
 import type { Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
@@ -86,13 +88,18 @@ export async function describeMe(deps: AppDeps, actor: Person): Promise<Outcome>
   );
 }
 
-/** /opd: every OPD with its number of admins, for superadmins and leaders. */
-export async function listOpdsWithAdmins(deps: AppDeps): Promise<Outcome> {
+export const OPD_PAGE_SIZE = 30;
+
+/** /opd: every OPD with its number of admins, for superadmins and leaders, 30 a page. */
+export async function listOpdsWithAdmins(deps: AppDeps, page = 1): Promise<Outcome> {
   const m = deps.messages;
   const rows = await deps.uow.run(async (repos) => {
     const opds = await repos.opds.list();
     return Promise.all(opds.map(async (opd) => ({ opd, admins: await repos.opds.countAdmins(opd.id) })));
   });
   if (rows.length === 0) return reply(m.opdList.empty);
-  return reply([m.opdList.header(rows.length), ...rows.map((r) => m.opdList.line(r.opd.code, r.opd.name, r.admins))].join('\n'));
+  const shown = pageOf(rows, page, OPD_PAGE_SIZE);
+  const lines = [m.opdList.header(rows.length), ...shown.items.map((r) => m.opdList.line(r.opd.code, r.opd.name, r.admins))];
+  if (shown.pages > 1) lines.push('', m.pages.footer(shown.page, shown.pages, shown.total));
+  return reply(lines.join('\n'), { buttons: pageButtons(m, 'opd', shown) });
 }

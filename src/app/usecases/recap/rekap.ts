@@ -2,6 +2,8 @@ import { reply, type AppDeps, type Outcome } from '../../deps.ts';
 import { todayIn } from '../../today.ts';
 import { buildRecap } from './build.ts';
 import { recapReplies } from './files.ts';
+import { pageButtons } from '../pages.ts';
+import { pageOf } from '../../../domain/text/pages.ts';
 import type { Person } from '../../../domain/model.ts';
 import { resolvePeriod, type PeriodRequest } from '../../../domain/recap/period.ts';
 import type { Recap } from '../../../domain/recap/recap.ts';
@@ -33,9 +35,19 @@ export async function recapFor(deps: AppDeps, actor: Person, request: PeriodRequ
   return { replies: await recapReplies(deps, recap, m.opdSummary(recap, own), false) };
 }
 
-/** /peringkat: the leaderboard by KPI score; an admin's own OPD is highlighted. */
-export async function leaderboardFor(deps: AppDeps, actor: Person, request: PeriodRequest): Promise<Outcome> {
+export const LEADERBOARD_PAGE_SIZE = 20;
+
+/**
+ * /peringkat: the leaderboard by KPI score, 20 OPDs a page with buttons to move; an admin's own
+ * OPD is highlighted (and shown under the page it is not on).
+ */
+export async function leaderboardFor(deps: AppDeps, actor: Person, request: PeriodRequest, page = 1): Promise<Outcome> {
+  const m = deps.messages;
   const loaded = await load(deps, request);
   if ('problem' in loaded) return loaded.problem;
-  return reply(deps.messages.recap.leaderboard(loaded.recap, actor.role === 'admin' ? actor.opdId : null));
+  const { recap } = loaded;
+  const shown = pageOf(recap.opds.filter((o) => o.rank !== null), page, LEADERBOARD_PAGE_SIZE);
+  const own = actor.role === 'admin' ? (recap.opds.find((o) => o.opdId === actor.opdId) ?? null) : null;
+  const note = shown.pages > 1 ? m.pages.footer(shown.page, shown.pages, shown.total) : '';
+  return reply(m.recap.leaderboard(recap, shown.items, own, note), { buttons: pageButtons(m, 'rank', shown, recap.period.key) });
 }
