@@ -20,6 +20,7 @@ const fixHints: Record<string, string> = {
   DATABASE_URL: 'pakai bentuk file:./data/kopdar.db untuk SQLite',
   SUPERADMIN_IDS: 'isi dengan ID Telegram angka, dipisah koma (cek ID Anda lewat @userinfobot)',
   APP_TIMEZONE: 'pakai nama zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)',
+  APP_LOCALE: 'pilih id (bahasa Indonesia) atau en (English)',
   LOG_LEVEL: 'pilih salah satu: fatal, error, warn, info, debug, trace',
   NUDGE_TIME: 'tulis jam pengingat seperti 08:00',
   WORKING_DAYS: 'tulis hari kerja seperti 1-5 (Senin–Jumat) atau 1-6',
@@ -72,6 +73,7 @@ const envSchema = z.object({
       return ids;
     }),
   APP_TIMEZONE: z.string().trim().default('Asia/Jakarta').refine(isValidTimeZone, 'zona waktu tidak dikenal'),
+  APP_LOCALE: z.enum(['id', 'en']).default('id'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_GLOBAL_PER_SECOND: positiveInt(30),
   RATE_CHAT_PER_SECOND: positiveInt(1),
@@ -99,6 +101,8 @@ export interface Config {
   readonly superadminIds: readonly bigint[];
   readonly timezone: string;
   readonly logLevel: string;
+  /** The language of every message users read: id (Indonesian, default) or en (English). */
+  readonly locale: 'id' | 'en';
   readonly directives: {
     readonly leaderTitle: string;
     readonly remindAfterHours: { readonly segera: number; readonly penting: number };
@@ -158,6 +162,7 @@ export function parseConfig(env: Env, options: ConfigOptions = {}): Config {
     superadminIds: v.SUPERADMIN_IDS,
     timezone: v.APP_TIMEZONE,
     logLevel: v.LOG_LEVEL,
+    locale: v.APP_LOCALE,
     directives: {
       leaderTitle: v.LEADER_TITLE,
       remindAfterHours: { segera: v.DIRECTIVE_REMIND_SEGERA_HOURS, penting: v.DIRECTIVE_REMIND_PENTING_HOURS },

@@ -51,6 +51,7 @@ export async function startKopdar({ config, logger, clock, pacingClock = clock, 
       clock,
       settings: appSettingsFrom(config, telegram.botUsername),
       recapRenderer: createRecapRenderer(),
+      locale: config.locale,
       ...(newToken ? { newToken } : {}),
     });
     const dispatcher = new Dispatcher({

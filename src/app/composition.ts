@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps, AppSettings, OutboxSignal } from './deps.ts';
-import { id } from './messages/id.ts';
+import { catalogues, type Locale } from './messages/catalogues.ts';
 import type { Clock } from './ports/clock.port.ts';
 import type { UnitOfWork } from './ports/repositories.port.ts';
 import type { RecapRenderer } from './ports/recap-renderer.port.ts';
@@ -26,6 +26,8 @@ export function createAppDeps(input: {
   clock: Clock;
   settings: AppSettings;
   recapRenderer: RecapRenderer;
+  /** The language of every message (APP_LOCALE); Indonesian when omitted. */
+  locale?: Locale;
   newToken?: () => string;
   outbox?: OutboxSignal;
 }): AppDeps {
@@ -33,7 +35,7 @@ export function createAppDeps(input: {
     uow: input.uow,
     clock: input.clock,
     settings: input.settings,
-    messages: id,
+    messages: catalogues[input.locale ?? 'id'],
     newToken: input.newToken ?? randomToken,
     outbox: input.outbox ?? new LateOutboxSignal(),
     recapRenderer: input.recapRenderer,

@@ -64,6 +64,7 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
       clock: systemClock,
       settings: appSettingsFrom(config, botUsername),
       recapRenderer: createRecapRenderer(),
+      locale: config.locale,
     });
     return await work(deps, db);
   } finally {

@@ -3,7 +3,6 @@ import type { Config } from '../config.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { Person } from '../domain/model.ts';
 import type { Logger } from '../app/ports/logger.port.ts';
-import { id as messages } from '../app/messages/id.ts';
 import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
 import type { TelegramGateway } from '../infra/outbox/gateway.port.ts';
 import { KopdarBot } from './bot.ts';
@@ -44,7 +43,7 @@ export async function startTelegram(input: { config: Config; logger: Logger }): 
     botUsername,
     gateway,
     async launch({ deps, dispatcher, demoted }) {
-      const menus = new CommandMenus(client, messages, logger);
+      const menus = new CommandMenus(client, deps.messages, logger);
       const bot = new KopdarBot({ telegraf, deps, dispatcher, menus, logger });
       await menus.registerDefaults().catch((error: unknown) => logger.warn({ event: 'menu.defaults_failed', err: (error as Error).message }));
       for (const role of ['superadmin', 'leader'] as const) {

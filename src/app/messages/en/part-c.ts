@@ -236,18 +236,13 @@ export const enPartC = {
     workbookCaption: (r: Recap) => `📎 Recap for ${en.recap.periodLabel(r.period)} (Excel): by OPD, by platform, by day, and directives.`,
     chartCaption: (r: Recap) =>
       `📈 Posts per OPD — ${en.recap.periodLabel(r.period)}. Green: target met · yellow: partly met · red: below target.`,
-    leaderboard: (r: Recap, ownOpdId: number | null, max = 20) => {
-      const ranked = r.opds.filter((o) => o.rank !== null);
-      const shown = ranked.slice(0, max);
-      const own = ownOpdId === null ? undefined : r.opds.find((o) => o.opdId === ownOpdId);
+    leaderboard: (r: Recap, shown: readonly OpdRecap[], own: OpdRecap | null, pageNote: string) => {
       const ownLine = own && !shown.includes(own) ? `…\n<b>${en.recap.rankLine(own)}</b>` : '';
       const lines = shown.map((o) => (o === own ? `<b>${en.recap.rankLine(o)}</b>` : en.recap.rankLine(o)));
       return [
         `🏆 <b>OPD ranking — ${en.recap.periodLabel(r.period)}</b>${en.recap.countedUntil(r.period)}`,
-        ranked.length === 0
-          ? 'No OPD can be ranked in this period yet.'
-          : lines.join('\n') + (ranked.length > max ? `\n(${max} of ${ranked.length} OPDs)` : '') + (ownLine ? `\n${ownLine}` : ''),
-        'Full details: <code>/rekap</code>. 🟢 target met · 🟡 partly met · 🔴 below target.',
+        shown.length === 0 ? 'No OPD can be ranked in this period yet.' : lines.join('\n') + (ownLine ? `\n${ownLine}` : ''),
+        [pageNote, 'Full details: <code>/rekap</code>. 🟢 target met · 🟡 partly met · 🔴 below target.'].filter((t) => t !== '').join('\n'),
       ].join('\n\n');
     },
     weekly: (r: Recap, improved: { readonly opd: OpdRecap; readonly before: number } | null) =>
