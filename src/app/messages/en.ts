@@ -2,6 +2,7 @@ import type { Catalogue } from './id.ts';
 import { enPartA } from './en/part-a.ts';
 import { enPartB } from './en/part-b.ts';
 import { enPartC } from './en/part-c.ts';
+import { formatDateEn, formatDateTimeEn, formatNumberEn } from '../../domain/time/format.ts';
 
 /**
  * Every text a user reads, in English (APP_LOCALE=en). The same keys and signatures as the
@@ -13,6 +14,11 @@ export const en: Catalogue = {
   ...enPartA,
   ...enPartB,
   ...enPartC,
+  format: {
+    dateTime: (instant: Date, timeZone: string): string => formatDateTimeEn(instant, timeZone),
+    date: (instant: Date, timeZone: string): string => formatDateEn(instant, timeZone),
+    number: (value: number): string => formatNumberEn(value),
+  },
   pages: {
     previous: '◀ Previous',
     next: 'Next ▶',

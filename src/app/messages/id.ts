@@ -4,7 +4,7 @@ import type { DirectiveStatus, Priority } from '../../domain/directives/directiv
 import { escapeAttribute, escapeHtml as e } from '../../domain/text/html.ts';
 import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { weekdayRuns } from '../../domain/calendar/weekdays.ts';
-import { formatDateId } from '../../domain/time/format.ts';
+import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
 import type { KpiComponentKey, KpiWeights } from '../../domain/recap/kpi.ts';
 import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/recap/recap.ts';
 import { formatNumberId, monthNames } from '../../domain/time/format.ts';
@@ -34,6 +34,16 @@ export const id = {
     x: 'X (Twitter)',
     threads: 'Threads',
   } satisfies Record<Platform, string>,
+
+  /** Dates, times and numbers as this language writes them. */
+  format: {
+    /** "23 November 2026 08.05 WIB". */
+    dateTime: (instant: Date, timeZone: string): string => formatDateTimeId(instant, timeZone),
+    /** "23 November 2026". */
+    date: (instant: Date, timeZone: string): string => formatDateId(instant, timeZone),
+    /** "1.234" and "72,6". */
+    number: (value: number): string => formatNumberId(value),
+  },
 
   /** "Dinas Kesehatan (DINKES)": how an OPD is named in running text (escape when inserting). */
   opdLabel: (name: string, code: string) => `${name} (${code})`,

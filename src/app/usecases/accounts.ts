@@ -5,7 +5,6 @@ import { displayName } from '../../domain/model.ts';
 import { displayHandle, parseAccountHandle, platforms, type HandleResult, type Platform } from '../../domain/links/index.ts';
 import { missingPlatforms } from '../../domain/official-accounts.ts';
 import { readSettings } from './settings.ts';
-import { formatDateId } from '../../domain/time/format.ts';
 
 /**
  * /akun: the register of each OPD's official accounts (akun resmi).
@@ -97,7 +96,7 @@ export async function listAccounts(deps: AppDeps, actor: Person, code: string | 
       ...(target.notice ? [target.notice, ''] : []),
       m.accounts.listHeader(opd.code, opd.name),
       ...(accounts.length === 0 ? [m.accounts.listEmpty(opd.code)] : []),
-      ...accounts.map((a) => m.accounts.listLine(m.accounts.account(a.platform, a.handle, a.url), a.lastVerifiedAt ? formatDateId(a.lastVerifiedAt, tz) : null)),
+      ...accounts.map((a) => m.accounts.listLine(m.accounts.account(a.platform, a.handle, a.url), a.lastVerifiedAt ? deps.messages.format.date(a.lastVerifiedAt, tz) : null)),
       '',
       await mandatoryLine(deps, repos, accounts),
     ];
@@ -134,7 +133,7 @@ export async function registerAccount(deps: AppDeps, actor: Person, request: Acc
     });
 
     const account = m.accounts.account(parsed.platform, parsed.handle, parsed.url);
-    const today = formatDateId(now, deps.settings.timezone);
+    const today = deps.messages.format.date(now, deps.settings.timezone);
     const first =
       result.outcome === 'created'
         ? verified
@@ -192,6 +191,6 @@ export async function verifyAccounts(deps: AppDeps, actor: Person, code: string)
     const count = await repos.accounts.markVerified(opd.id, now);
     if (count === 0) return reply(m.accounts.nothingToVerify(opd.code));
     await repos.audit.record({ actorId: actor.id, action: 'account.verified', subject: `opd:${opd.code}`, details: { accounts: count }, at: now });
-    return reply(m.accounts.verified(count, opd.code, formatDateId(now, deps.settings.timezone)));
+    return reply(m.accounts.verified(count, opd.code, deps.messages.format.date(now, deps.settings.timezone)));
   });
 }

@@ -4,7 +4,6 @@ import type { Reply } from '../reply.ts';
 import type { Opd, Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
 import { platforms } from '../../domain/links/index.ts';
-import { formatDateTimeId } from '../../domain/time/format.ts';
 import { describeRef, type PersonRef } from './members.ts';
 import type { DecisionOutcome } from './join-requests.ts';
 
@@ -106,7 +105,7 @@ export async function requestHandover(deps: AppDeps, actor: Person, request: Ext
     const pending = await repos.handovers.findPending(opd.id, from.id);
     if (pending && pending.expiresAt > now) {
       const pendingTo = await repos.users.findById(pending.toUserId);
-      return reply(m.handover.alreadyPending(opd.code, pendingTo ? who(deps, pendingTo) : '—', formatDateTimeId(pending.expiresAt, tz)));
+      return reply(m.handover.alreadyPending(opd.code, pendingTo ? who(deps, pendingTo) : '—', deps.messages.format.dateTime(pending.expiresAt, tz)));
     }
     if (pending) await expire(deps, repos, pending, now);
     const expiresAt = new Date(now.getTime() + HANDOVER_VALID_HOURS * 3_600_000);
@@ -118,7 +117,7 @@ export async function requestHandover(deps: AppDeps, actor: Person, request: Ext
       details: { handoverId: handover.id, from: from.id, to: to.id },
       at: now,
     });
-    const until = formatDateTimeId(expiresAt, tz);
+    const until = deps.messages.format.dateTime(expiresAt, tz);
     const replies: Reply[] = [
       { text: m.handover.sent(who(deps, to), opd.code, until) },
       { text: cardText(deps, handover, opd, from, actor), buttons: decisionButtons(deps, handover.id), chatId: to.telegramId },
@@ -145,7 +144,7 @@ function cardText(deps: AppDeps, handover: HandoverRecord, opd: Opd, from: Perso
     requester: requester && requester.id !== from.id ? displayName(requester) : null,
     opdName: opd.name,
     code: opd.code,
-    until: formatDateTimeId(handover.expiresAt, deps.settings.timezone),
+    until: deps.messages.format.dateTime(handover.expiresAt, deps.settings.timezone),
   });
 }
 

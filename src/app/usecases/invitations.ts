@@ -1,7 +1,6 @@
 import { reply, type AppDeps, type Outcome } from '../deps.ts';
 import type { Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
-import { formatDateTimeId } from '../../domain/time/format.ts';
 
 export const INVITATION_VALIDITY_DAYS = 7;
 
@@ -43,7 +42,7 @@ export async function createInvitation(deps: AppDeps, actor: Person, target: Inv
     const label =
       target.kind === 'opd' && opd ? m.invite.adminTarget(opd.name, opd.code) : opd ? m.invite.headTarget(opd.name, opd.code) : m.invite.leaderTarget;
     const link = deepLink(deps.settings.botUsername, token);
-    return { replies: [{ text: m.invite.created(label, link, formatDateTimeId(expiresAt, deps.settings.timezone)) }], link };
+    return { replies: [{ text: m.invite.created(label, link, deps.messages.format.dateTime(expiresAt, deps.settings.timezone)) }], link };
   });
 }
 

@@ -9,7 +9,6 @@ import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/c
 import { displayName, type Opd, type Person } from '../../domain/model.ts';
 import { assessOpd, minimumSilenceForLevel, type NudgeLevel } from '../../domain/nudges/ladder.ts';
 import { isPersonOnLeave, opdLeaveSpans } from '../../domain/calendar/leave.ts';
-import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
 import { localDateKeyer, zonedInstant } from '../../domain/time/zoned.ts';
 
 export const NUDGE_JOB = 'nudges';
@@ -160,7 +159,7 @@ async function digestEntry(deps: AppDeps, repos: Repositories, result: NudgePlan
     lane: 'bulk',
     dedupeKey: `digest:${result.day}`,
     text: deps.messages.nudge.digest({
-      date: formatDateId(from, tz),
+      date: deps.messages.format.date(from, tz),
       active: counts.size,
       total: totalOpds,
       top,
@@ -195,7 +194,7 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
     for (const [index, nudge] of result.nudges.entries()) {
       if (!isNew[index]) continue;
       recorded++;
-      const lastPost = nudge.lastReportAt ? formatDateTimeId(nudge.lastReportAt, tz) : null;
+      const lastPost = nudge.lastReportAt ? deps.messages.format.dateTime(nudge.lastReportAt, tz) : null;
       const adminNames = nudge.admins.map((a) => displayName(a));
       for (const { person, message } of nudge.recipients) {
         entries.push({

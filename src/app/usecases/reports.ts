@@ -3,7 +3,6 @@ import type { Repositories } from '../ports/repositories.port.ts';
 import type { Opd, Person } from '../../domain/model.ts';
 import { displayName } from '../../domain/model.ts';
 import { accountShownBy, normalizeLink, type Platform } from '../../domain/links/index.ts';
-import { formatDateTimeId } from '../../domain/time/format.ts';
 import { normalizeOpdCode } from '../../domain/opd-code.ts';
 import { inAudience } from '../../domain/directives/directive.ts';
 import { startOfLocalWeek } from '../../domain/time/zoned.ts';
@@ -120,7 +119,7 @@ export async function recordReports(deps: AppDeps, actor: Person, request: Repor
         }
         const code = opdCodes.get(first.opdId) ?? (await repos.opds.findById(first.opdId))?.code ?? '?';
         opdCodes.set(first.opdId, code);
-        lines.push(m.report.duplicate(link.canonicalUrl, formatDateTimeId(first.createdAt, tz), code));
+        lines.push(m.report.duplicate(link.canonicalUrl, deps.messages.format.dateTime(first.createdAt, tz), code));
         continue;
       }
       weekCount++;
@@ -149,7 +148,7 @@ export async function undoLastReport(deps: AppDeps, actor: Person): Promise<Outc
       details: { canonicalUrl: last.canonicalUrl, opdId: last.opdId },
       at: now,
     });
-    return reply(m.undo.done(last.platform, last.canonicalUrl, formatDateTimeId(last.createdAt, deps.settings.timezone)));
+    return reply(m.undo.done(last.platform, last.canonicalUrl, deps.messages.format.dateTime(last.createdAt, deps.settings.timezone)));
   });
 }
 
@@ -173,7 +172,7 @@ export async function reportHistory(deps: AppDeps, actor: Person, opdCode: strin
         names.set(report.reporterId, reporter ? displayName(reporter) : '?');
       }
       lines.push(
-        m.history.line(index + 1, formatDateTimeId(report.createdAt, deps.settings.timezone), report.platform, report.canonicalUrl, names.get(report.reporterId) ?? '?'),
+        m.history.line(index + 1, deps.messages.format.dateTime(report.createdAt, deps.settings.timezone), report.platform, report.canonicalUrl, names.get(report.reporterId) ?? '?'),
       );
     }
     return reply(lines.join('\n'));

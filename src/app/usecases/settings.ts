@@ -17,7 +17,6 @@ import {
 import type { Catalogue } from '../messages/id.ts';
 import { displayName, type Person } from '../../domain/model.ts';
 import { compactWeekdays } from '../../domain/calendar/weekdays.ts';
-import { formatDateTimeId } from '../../domain/time/format.ts';
 import { LEADERS_CHAT_KEY } from './community.ts';
 
 /** The settings /atur may change (the community group is bound with /hubungkan komunitas). */
@@ -182,7 +181,7 @@ export async function showSettings(deps: AppDeps): Promise<Outcome> {
       ? m.settings.sourceDefault
       : 'problem' in normaliseSetting(m, key, row.value)
         ? m.settings.sourceInvalid
-        : m.settings.sourceChanged(row.updatedById === null ? null : (authors.get(row.updatedById) ?? null), formatDateTimeId(row.updatedAt, tz));
+        : m.settings.sourceChanged(row.updatedById === null ? null : (authors.get(row.updatedById) ?? null), deps.messages.format.dateTime(row.updatedAt, tz));
     return m.settings.entry(m.settings.label[key], chatKeyOf[key], shown(m, key, effective), source);
   });
   const community = rows.get('community_chat_id');
@@ -191,7 +190,7 @@ export async function showSettings(deps: AppDeps): Promise<Outcome> {
   const parts = [
     m.settings.header,
     ...entries,
-    m.settings.community(effective.nudge.communityChatId?.toString() ?? null) + (community && effective.nudge.communityChatId !== null ? m.settings.communitySource(formatDateTimeId(community.updatedAt, tz)) : ''),
+    m.settings.community(effective.nudge.communityChatId?.toString() ?? null) + (community && effective.nudge.communityChatId !== null ? m.settings.communitySource(deps.messages.format.dateTime(community.updatedAt, tz)) : ''),
     m.settings.leaders(leaders?.value ?? null),
     m.settings.directives(leaderTitle, remindAfterHours.segera, remindAfterHours.penting),
     m.settings.limits(deps.settings.rateLimits),

@@ -4,7 +4,6 @@ import type { Button } from '../../reply.ts';
 import { inAudience } from '../../../domain/directives/directive.ts';
 import type { Opd, Person } from '../../../domain/model.ts';
 import { escapeHtml } from '../../../domain/text/html.ts';
-import { formatDateTimeId } from '../../../domain/time/format.ts';
 import { COMMUNITY_CHAT_KEY, LEADERS_CHAT_KEY } from '../community.ts';
 
 export const DIRECTIVE_PREFIX = 'd';
@@ -28,7 +27,7 @@ export function directiveCopy(deps: AppDeps, directive: DirectiveRecord): string
     title: directive.fromLeader ? deps.settings.directives.leaderTitle : null,
     priority: directive.priority,
     body: escapeHtml(directive.text),
-    deadline: directive.deadline ? formatDateTimeId(directive.deadline, deps.settings.timezone) : null,
+    deadline: directive.deadline ? deps.messages.format.dateTime(directive.deadline, deps.settings.timezone) : null,
     requireAck: directive.requireAck,
   });
 }

@@ -2,7 +2,6 @@ import type { ActionResult } from './results.ts';
 import { reply, type AppDeps, type Outcome } from '../../deps.ts';
 import { inAudience } from '../../../domain/directives/directive.ts';
 import { displayName, type Person } from '../../../domain/model.ts';
-import { formatDateTimeId } from '../../../domain/time/format.ts';
 import { directiveCopy, recipientButtons } from './render.ts';
 import { splitForDelivery } from '../../../domain/text/delivery.ts';
 
@@ -21,7 +20,7 @@ export async function acknowledgeDirective(deps: AppDeps, actor: Person, directi
     const tz = deps.settings.timezone;
     const { first, ack } = await repos.directives.acknowledge({ directiveId, opdId: opd.id, userId: actor.id, at: deps.clock.now() });
     const acker = first ? actor : ((await repos.users.findById(ack.userId)) ?? actor);
-    const when = formatDateTimeId(ack.at, tz);
+    const when = deps.messages.format.dateTime(ack.at, tz);
     if (first) await repos.audit.record({ actorId: actor.id, action: 'directive.acknowledged', subject: `directive:${directiveId}`, details: { opd: opd.code }, at: ack.at });
     // Acknowledged: the ✅/❓ buttons give way to the follow-up button only.
     const followUpOnly = recipientButtons(deps, { ...directive, requireAck: false });

@@ -1,7 +1,6 @@
 import { reply, type AppDeps, type Outcome } from '../../deps.ts';
 import type { DeliveryRow, DirectiveRecord, Repositories } from '../../ports/repositories.port.ts';
 import { inAudience } from '../../../domain/directives/directive.ts';
-import { formatDateTimeId } from '../../../domain/time/format.ts';
 
 export interface DirectiveProgress {
   readonly directive: DirectiveRecord;
@@ -52,7 +51,7 @@ export async function directiveStatus(deps: AppDeps, directiveId: number | null)
     if (!directive || directive.status === 'draft') return reply(directiveId === null ? m.listEmpty : m.unknown(directiveId));
     const p = await progressOf(repos, directive, m.groupCopy);
     const lines = [
-      m.statusHeader(directive.id, directive.priority, formatDateTimeId(directive.sentAt ?? directive.createdAt, deps.settings.timezone)),
+      m.statusHeader(directive.id, directive.priority, deps.messages.format.dateTime(directive.sentAt ?? directive.createdAt, deps.settings.timezone)),
       m.statusCounts({
         sent: p.sent,
         pending: p.pending,
@@ -76,7 +75,7 @@ export async function listDirectives(deps: AppDeps): Promise<Outcome> {
   const recent = await deps.uow.run((repos) => repos.directives.recent(10));
   if (recent.length === 0) return reply(m.listEmpty);
   const lines = recent.map((d) =>
-    m.listLine(d.id, formatDateTimeId(d.sentAt ?? d.createdAt, deps.settings.timezone), d.priority, m.statusWord[d.status], d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text),
+    m.listLine(d.id, deps.messages.format.dateTime(d.sentAt ?? d.createdAt, deps.settings.timezone), d.priority, m.statusWord[d.status], d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text),
   );
   return reply([m.listHeader, ...lines].join('\n\n'));
 }

@@ -2,7 +2,6 @@ import type { AppDeps } from '../../deps.ts';
 import type { MeetupRecord, Repositories, RsvpRecord } from '../../ports/repositories.port.ts';
 import type { Button } from '../../reply.ts';
 import { rsvpAnswers, seatsTaken, waitingList, type RsvpAnswer } from '../../../domain/meetups/meetup.ts';
-import { formatDateTimeId } from '../../../domain/time/format.ts';
 import { localDateKey, wallClock } from '../../../domain/time/zoned.ts';
 import { COMMUNITY_CHAT_KEY } from '../community.ts';
 
@@ -30,8 +29,8 @@ export function countsOf(rsvps: readonly RsvpRecord[]): RsvpCounts {
 /** "25 Desember 2026 14.00–16.00 WIB" (the end's date too when it is another day). */
 export function meetupWhen(deps: AppDeps, meetup: Pick<MeetupRecord, 'startsAt' | 'endsAt'>): string {
   const tz = deps.settings.timezone;
-  const start = formatDateTimeId(meetup.startsAt, tz);
-  const end = formatDateTimeId(meetup.endsAt, tz);
+  const start = deps.messages.format.dateTime(meetup.startsAt, tz);
+  const end = deps.messages.format.dateTime(meetup.endsAt, tz);
   if (localDateKey(meetup.startsAt, tz) !== localDateKey(meetup.endsAt, tz)) return `${start} – ${end}`;
   const w = wallClock(meetup.endsAt, tz);
   const cut = start.lastIndexOf(' ');

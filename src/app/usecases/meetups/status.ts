@@ -1,7 +1,6 @@
 import { reply, type AppDeps, type Outcome } from '../../deps.ts';
 import { checkInOpensAt, waitingList } from '../../../domain/meetups/meetup.ts';
 import { displayName, type Person } from '../../../domain/model.ts';
-import { formatDateTimeId } from '../../../domain/time/format.ts';
 import { countsOf, meetupCard, meetupWhen } from './render.ts';
 
 /** /kopdar: the upcoming meetups (any registered role). */
@@ -65,5 +64,5 @@ export async function meetupCode(deps: AppDeps, meetupId: number): Promise<Outco
   const meetup = await deps.uow.run((repos) => repos.meetups.find(meetupId));
   if (!meetup) return reply(m.unknown(meetupId));
   if (meetup.status === 'cancelled') return reply(m.alreadyCancelled(meetupId));
-  return reply(m.code(meetup.id, meetup.checkInCode, formatDateTimeId(checkInOpensAt(meetup.startsAt), tz), formatDateTimeId(meetup.endsAt, tz)));
+  return reply(m.code(meetup.id, meetup.checkInCode, deps.messages.format.dateTime(checkInOpensAt(meetup.startsAt), tz), deps.messages.format.dateTime(meetup.endsAt, tz)));
 }
