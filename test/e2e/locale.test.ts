@@ -6,7 +6,7 @@ const stranger = { id: 4242, first_name: 'Tamu' };
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ superadminIds: [superadmin.id], env: { APP_LOCALE: 'en', RECAP_WEEKLY: 'mati' } });
+  h = await startHarness({ superadminIds: [superadmin.id], env: { APP_LOCALE: 'en' } });
 });
 afterAll(async () => h?.stop());
 

@@ -30,8 +30,7 @@ function seed(file: string): void {
 
 beforeAll(async () => {
   // Monday 23 November 2026, 07:50 WIB: ten minutes before the morning run.
-  // The weekly recap (Monday 09:00) would also reach the group in this hour: tested in recap.test.ts.
-  h = await startHarness({ superadminIds: [superadmin.id], startAt: '2026-11-23T00:50:00.000Z', env: { RECAP_WEEKLY: 'mati' } });
+  h = await startHarness({ superadminIds: [superadmin.id], startAt: '2026-11-23T00:50:00.000Z' });
   seed(h.databaseFile);
   h.tg.sendText({ from: superadmin, chat: group, text: '/hubungkan@kopdar_test_bot komunitas' });
   await h.tg.waitForMessage(group.id, /grup komunitas/);

@@ -37,7 +37,7 @@ const buttonsOf = (call: SentCall): { text: string; data: string }[] => {
 
 beforeAll(async () => {
   // Wednesday 25 November 2026, 14:00 WIB.
-  h = await startHarness({ superadminIds: [superadmin.id], startAt: '2026-11-25T07:00:00.000Z', env: { RECAP_WEEKLY: 'mati' } });
+  h = await startHarness({ superadminIds: [superadmin.id], startAt: '2026-11-25T07:00:00.000Z' });
   seed(h.databaseFile);
 });
 afterAll(async () => h?.stop());

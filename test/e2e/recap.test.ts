@@ -87,7 +87,7 @@ function perOpdRows(workbook: ExcelJS.Workbook): Record<string, ExcelJS.CellValu
 
 beforeAll(async () => {
   // Monday 30 November 2026, 08:30 WIB: half an hour before the weekly recap.
-  h = await startHarness({ superadminIds: [superadmin.id], startAt: '2026-11-30T01:30:00.000Z' });
+  h = await startHarness({ superadminIds: [superadmin.id], startAt: '2026-11-30T01:30:00.000Z', env: { RECAP_WEEKLY: 'senin 09:00', RECAP_MONTHLY: '1 09:00' } });
   seed(h.databaseFile);
   h.tg.sendText({ from: superadmin, chat: group, text: '/hubungkan@kopdar_test_bot komunitas' });
   await h.tg.waitForMessage(group.id, /grup komunitas/);

@@ -49,6 +49,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATABASE_URL: databaseUrl,
     SUPERADMIN_IDS: (options.superadminIds ?? [1001]).join(','),
     LOG_LEVEL: 'info',
+    // The automatic recaps would fire on whatever day the suite runs (most tests start at the
+    // real "now"); recap.test.ts switches them on with a fixed start time.
+    RECAP_WEEKLY: 'mati',
+    RECAP_MONTHLY: 'mati',
     ...options.env,
   });
   const logLines: string[] = [];
