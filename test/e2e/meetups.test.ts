@@ -111,6 +111,12 @@ describe('kopdar (meetups) end to end', () => {
     copies.set(group.id, await h.tg.waitForMessage(group.id, /KOPDAR #1/, { since }));
     // The dialogue is closed: a plain message is no longer an answer.
     await say(superadmin, 'halo', /Perintah tidak dikenal/);
+    // A second tap on Publikasikan leaves the published message (number and code) as it is and publishes nothing more.
+    since = h.tg.sent.length;
+    tap(superadmin, again, /Publikasikan/);
+    await answerSince(since, /sudah selesai atau dibatalkan/);
+    await say(superadmin, '/saya', /Peran/);
+    expect(h.tg.sent.slice(since).filter((c) => c.method === 'editMessageText' || /KOPDAR #2/.test(c.text ?? ''))).toEqual([]);
   });
 
   it('RSVPs update the counts live; a full meetup puts "Hadir" on the waiting list; a cancellation promotes the first in line', async () => {

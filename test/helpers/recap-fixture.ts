@@ -148,7 +148,7 @@ export function buildRecap(spec: RecapSpec): Recap {
       mandatoryCovered,
       missingAccounts: opd.missingAccounts ?? [],
       unregisteredPosts: opd.unregisteredPosts ?? 0,
-      directives: { addressed: mine.length, acknowledged, followedUp },
+      directives: { addressed: mine.length, asked: mine.filter((d) => d.requireAck !== false).length, acknowledged, followedUp },
       score: kpi.score,
       components: kpi.components,
       status: statusOf(posts, expectedPosts, leaveDays),

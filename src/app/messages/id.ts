@@ -393,6 +393,7 @@ export const id = {
       `⌛ Mohon maaf, waktunya habis karena belum ada jawaban selama 15 menit, jadi tidak ada yang disimpan. Silakan mulai lagi dengan ${restart}.`,
     cancelled: (restart: string) => `✖️ Baik, dialog dibatalkan dan tidak ada yang disimpan. Bila ingin mulai lagi, kirim ${restart}.`,
     expiredButton: 'Waktunya habis. Silakan mulai lagi.',
+    closedButton: 'Formulir ini sudah selesai atau dibatalkan; tidak ada yang diubah.',
     cancelHint: 'Ketik /batal kapan saja untuk membatalkan.',
   },
 
@@ -727,9 +728,9 @@ export const id = {
     },
     countedUntil: (p: RecapPeriod) => (p.countedUntil < p.until ? `\n<i>Dihitung sampai ${id.calendar.day(p.countedUntil)}.</i>` : ''),
     number: (value: number) => formatNumberId(value),
-    score: (score: number | null) => (score === null ? 'cuti' : formatNumberId(score)),
-    status: { met: 'Memenuhi target', partial: 'Sebagian', missed: 'Di bawah target', onLeave: 'Cuti' } satisfies Record<TargetStatus, string>,
-    statusIcon: { met: '🟢', partial: '🟡', missed: '🔴', onLeave: '⚪' } satisfies Record<TargetStatus, string>,
+    score: (score: number | null) => (score === null ? '—' : formatNumberId(score)),
+    status: { met: 'Memenuhi target', partial: 'Sebagian', missed: 'Di bawah target', onLeave: 'Cuti', notDue: 'Belum ada hari kerja' } satisfies Record<TargetStatus, string>,
+    statusIcon: { met: '🟢', partial: '🟡', missed: '🔴', onLeave: '⚪', notDue: '⚪' } satisfies Record<TargetStatus, string>,
     target: (t: Recap['target']) => (t.period === 'day' ? `${t.posts} unggahan per hari kerja` : `${t.posts} unggahan per minggu`),
     rankLine: (o: OpdRecap) =>
       `${o.rank ?? '–'}. ${id.recap.statusIcon[o.status]} ${e(id.opdLabel(o.name, o.code))} — skor <b>${id.recap.score(o.score)}</b> · ${o.posts} unggahan`,
@@ -761,7 +762,7 @@ export const id = {
                   .map((d) => `#${d.id} ${e(d.title)}: ${d.silentCodes.length} OPD belum konfirmasi (${id.recap.codes(d.silentCodes, 8)})`)
                   .join('\n') + (silentDirectives.length > 8 ? `\n… dan ${silentDirectives.length - 8} arahan lain (lihat file Excel)` : ''))
           : '',
-        '🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target · ⚪ cuti. Skor KPI 0–100 dihitung dari hari aktif, jumlah unggahan, platform wajib, serta konfirmasi dan tindak lanjut arahan.',
+        '🟢 memenuhi target · 🟡 sebagian · 🔴 di bawah target · ⚪ cuti. Skor KPI 0–100 dihitung dari hari aktif, jumlah unggahan, platform wajib, konfirmasi dan tindak lanjut arahan, serta kehadiran kopdar.',
       ]
         .filter((part) => part !== '')
         .join('\n\n');
@@ -779,13 +780,15 @@ export const id = {
         r.mandatoryPlatforms.some((p) => !o.mandatoryCovered.includes(p)) && o.status !== 'onLeave'
           ? `Unggah juga di ${r.mandatoryPlatforms.filter((p) => !o.mandatoryCovered.includes(p)).map((p) => id.platformName[p]).join(' dan ')} agar platform wajib terpenuhi.`
           : '',
-        o.directives.acknowledged < o.directives.addressed && r.directives.some((d) => d.requireAck) ? 'Konfirmasi arahan yang belum dikonfirmasi dengan tombol "✅ Siap, dilaksanakan" pada pesan arahan.' : '',
+        o.directives.acknowledged < o.directives.asked ? 'Konfirmasi arahan yang belum dikonfirmasi dengan tombol "✅ Siap, dilaksanakan" pada pesan arahan.' : '',
         o.missingAccounts.length > 0 ? `Akun resmi ${o.missingAccounts.map((p) => id.platformName[p]).join(' dan ')} belum terdaftar: mohon kirimkan alamat akunnya ke Diskominfo.` : '',
       ].filter((t) => t !== '');
       return [
         `📊 <b>Rekap ${e(id.opdLabel(o.name, o.code))} — ${id.recap.periodLabel(r.period)}</b>${id.recap.countedUntil(r.period)}`,
         o.rank === null
-          ? 'OPD Anda tercatat cuti sepanjang periode ini, jadi tidak diberi skor maupun peringkat.'
+          ? o.status === 'onLeave'
+            ? 'OPD Anda tercatat cuti sepanjang periode ini, jadi tidak diberi skor maupun peringkat.'
+            : 'Belum ada yang dinilai pada periode ini (belum ada hari kerja, atau tidak ada komponen skor yang berlaku), jadi belum ada skor maupun peringkat.'
           : `Peringkat <b>${o.rank}</b> dari ${ranked} OPD · skor KPI <b>${id.recap.score(o.score)}</b>`,
         `${id.recap.statusIcon[o.status]} Unggahan: <b>${o.posts}</b> dari target ${formatNumberId(Math.round(o.expectedPosts * 10) / 10)} (${id.recap.status[o.status]})\n` +
           `Hari aktif: <b>${o.activeDays}</b> dari ${o.workingDays} hari kerja${o.leaveDays > 0 ? ` (cuti ${o.leaveDays} hari, tidak dihitung)` : ''}\n` +

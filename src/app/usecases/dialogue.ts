@@ -80,8 +80,11 @@ export async function cancelDialogue(deps: AppDeps, actor: Person, flows: readon
 export async function dialogueButton(deps: AppDeps, actor: Person, verb: string, arg: string | null, flows: readonly DialogueFlow[]): Promise<ActionResult> {
   return deps.uow.run(async (repos): Promise<ActionResult> => {
     const open = await openDialogue(deps, repos, actor, flows);
-    if (open.state !== 'open') {
-      return { replies: [], answer: deps.messages.dialogue.expiredButton, editedText: deps.messages.dialogue.expired(restartOf(deps, open.state === 'expired' ? open.flow : flows[0])) };
+    // No dialogue at all: it was finished (a second tap on Publikasikan) or cancelled. The
+    // message may be the published meetup itself, so it is left as it is.
+    if (open.state === 'none') return { replies: [], answer: deps.messages.dialogue.closedButton };
+    if (open.state === 'expired') {
+      return { replies: [], answer: deps.messages.dialogue.expiredButton, editedText: deps.messages.dialogue.expired(restartOf(deps, open.flow)) };
     }
     return open.flow.button(deps, actor, open.dialogue, verb, arg);
   });

@@ -81,7 +81,7 @@ export function directiveTitle(text: string): string {
 const zeroPerPlatform = (): Record<Platform, number> => ({ instagram: 0, facebook: 0, tiktok: 0, youtube: 0, x: 0, threads: 0 });
 
 function statusFor(posts: number, expectedPosts: number, leaveDays: number): TargetStatus {
-  if (expectedPosts <= 0) return leaveDays > 0 ? 'onLeave' : 'met';
+  if (expectedPosts <= 0) return leaveDays > 0 ? 'onLeave' : 'notDue';
   const ratio = posts / expectedPosts;
   return ratio >= 1 ? 'met' : ratio >= 0.5 ? 'partial' : 'missed';
 }
@@ -196,7 +196,7 @@ export function assembleRecap(facts: RecapFacts): Recap {
       mandatoryCovered,
       missingAccounts,
       unregisteredPosts: unregisteredPosts.get(opd.id) ?? 0,
-      directives: { addressed: addressed.length, acknowledged, followedUp },
+      directives: { addressed: addressed.length, asked: asked.length, acknowledged, followedUp },
       score: kpi.score,
       components: kpi.components,
       status: statusFor(posts, expectedPosts, leaveDays),
@@ -262,7 +262,7 @@ export function assembleRecap(facts: RecapFacts): Recap {
       opds: opds.length,
       posts: opds.reduce((sum, o) => sum + o.posts, 0),
       activeOpds,
-      quietOpds: opds.filter((o) => o.posts === 0 && o.status !== 'onLeave').length,
+      quietOpds: opds.filter((o) => o.posts === 0 && o.status !== 'onLeave' && o.status !== 'notDue').length,
     },
   };
 }

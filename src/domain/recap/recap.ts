@@ -18,10 +18,11 @@ export interface RecapPeriod {
 }
 
 /**
- * How an OPD meets its posting target: met (≥ 100 %), partial (≥ 50 %), missed (below), or
- * onLeave when leave covered every working day of the period (nothing was expected).
+ * How an OPD meets its posting target: met (≥ 100 %), partial (≥ 50 %), missed (below),
+ * onLeave when leave covered every working day of the period, or notDue when the period has had
+ * no working day yet (a holiday Monday, the 1st on a Sunday): nothing was expected either way.
  */
-export type TargetStatus = 'met' | 'partial' | 'missed' | 'onLeave';
+export type TargetStatus = 'met' | 'partial' | 'missed' | 'onLeave' | 'notDue';
 
 export type KpiComponentScore = KpiComponentResult;
 
@@ -46,7 +47,8 @@ export interface OpdRecap {
   readonly missingAccounts: readonly Platform[];
   /** Posts whose link shows an account not registered for the OPD. */
   readonly unregisteredPosts: number;
-  readonly directives: { readonly addressed: number; readonly acknowledged: number; readonly followedUp: number };
+  /** Directives addressed to the OPD (not during its leave), those asking for acknowledgement, and what it did. */
+  readonly directives: { readonly addressed: number; readonly asked: number; readonly acknowledged: number; readonly followedUp: number };
   /** 0–100 with one decimal; null when leave covered the whole period (not ranked). */
   readonly score: number | null;
   readonly components: readonly KpiComponentScore[];

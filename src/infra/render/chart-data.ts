@@ -1,6 +1,6 @@
 import type { Recap, TargetStatus } from '../../domain/recap/recap.ts';
 
-export const statusColor = { met: '#2E7D32', partial: '#F9A825', missed: '#C62828', onLeave: '#9E9E9E' } satisfies Record<TargetStatus, string>;
+export const statusColor = { met: '#2E7D32', partial: '#F9A825', missed: '#C62828', onLeave: '#9E9E9E', notDue: '#BDBDBD' } satisfies Record<TargetStatus, string>;
 
 export interface ChartData {
   /** OPD codes, in the order of recap.opds (best first). */

@@ -20,7 +20,7 @@ import { labels } from './labels.ts';
 
 const textColor = '#222222';
 const targetColor = '#111111';
-const statuses: readonly TargetStatus[] = ['met', 'partial', 'missed', 'onLeave'];
+const statuses: readonly TargetStatus[] = ['met', 'partial', 'missed', 'onLeave', 'notDue'];
 
 let ready = false;
 function setUp(): void {
@@ -83,7 +83,7 @@ function legendItems(data: ChartData): LegendItem[] {
   return [
     // The three target colours always (the caption names them); grey only when someone was on leave.
     ...statuses
-      .filter((status) => status !== 'onLeave' || count(status) > 0)
+      .filter((status) => (status !== 'onLeave' && status !== 'notDue') || count(status) > 0)
       .map((status) => ({
         text: `${labels.status(status)} (${labels.legendRule[status]}): ${formatCount(count(status))} OPD`,
         fillStyle: statusColor[status],

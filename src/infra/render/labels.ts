@@ -25,9 +25,10 @@ export const labels = {
     partial: 'unggahan 50–99% target',
     missed: 'unggahan < 50% target',
     onLeave: 'cuti sepanjang periode, tanpa skor dan peringkat',
+    notDue: 'periode belum punya hari kerja, tanpa skor dan peringkat',
   } satisfies Record<TargetStatus, string>,
   /** The same, short, for the chart's legend. */
-  legendRule: { met: '≥ 100% target', partial: '50–99% target', missed: '< 50% target', onLeave: 'sepanjang periode' } satisfies Record<TargetStatus, string>,
+  legendRule: { met: '≥ 100% target', partial: '50–99% target', missed: '< 50% target', onLeave: 'sepanjang periode', notDue: 'belum ada hari kerja' } satisfies Record<TargetStatus, string>,
   /** "Hari aktif", "Tindak lanjut". */
   component: (key: KpiComponentKey): string => capitalised(id.recap.component[key]),
   priority: { biasa: 'Biasa', penting: 'Penting', segera: 'Segera' } satisfies Record<Priority, string>,

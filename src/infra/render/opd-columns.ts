@@ -4,7 +4,7 @@ import type { OpdRecap, TargetStatus } from '../../domain/recap/recap.ts';
 import { labels } from './labels.ts';
 import { integer, oneDecimal, type Column } from './table.ts';
 
-export const statusFill = { met: 'FFC8E6C9', partial: 'FFFFE0B2', missed: 'FFFFCDD2', onLeave: 'FFE0E0E0' } satisfies Record<TargetStatus, string>;
+export const statusFill = { met: 'FFC8E6C9', partial: 'FFFFE0B2', missed: 'FFFFCDD2', onLeave: 'FFE0E0E0', notDue: 'FFEEEEEE' } satisfies Record<TargetStatus, string>;
 /** An OPD that posted nothing though not on leave all period (the recap's quiet OPDs). */
 export const quietFill = 'FFFCE4EC';
 /** A mandatory platform without a registered official account. */

@@ -47,7 +47,7 @@ const opd = (opdId: number, code: string, name: string, rank: number | null, pos
   mandatoryCovered: posts > 0 ? ['instagram'] : [],
   missingAccounts: posts > 0 ? [] : ['tiktok'],
   unregisteredPosts: 0,
-  directives: { addressed: 2, acknowledged: 1, followedUp: 0 },
+  directives: { addressed: 2, asked: 2, acknowledged: 1, followedUp: 0 },
   score: rank === null ? null : 72.55,
   components: [
     { key: 'activeDays', ratio: 0.4, weight: 30, points: 12 },

@@ -148,4 +148,17 @@ describe('assembleRecap', () => {
   it('titles a directive by its first line, shortened', () => {
     expect(directiveTitle(`  ${'a'.repeat(100)}\nb`)).toHaveLength(80);
   });
+
+  it('a period without a working day yet expects nothing: not scored, not quiet, and not "met" either', () => {
+    // Saturday 21 November is the first (and only) day counted of a week starting that day.
+    const weekend = assembleRecap(facts({ period: { kind: 'week', key: 'x', from: '2026-11-21', until: '2026-11-22', countedUntil: '2026-11-21' }, leaves: [], directives: [] }));
+    expect(weekend.opds.map((o) => o.status)).toEqual(['notDue', 'notDue', 'notDue', 'notDue']);
+    expect(weekend.opds.every((o) => o.score === null && o.rank === null)).toBe(true);
+    expect(weekend.totals.quietOpds).toBe(0);
+  });
+
+  it('counts the directives that asked this OPD for acknowledgement apart from those that did not', () => {
+    const mixed = assembleRecap(facts({ directives: (facts().directives).map((d) => (d.id === 8 ? { ...d, requireAck: false } : d)) }));
+    expect(mixed.opds.find((o) => o.code === 'DINKES')?.directives).toEqual({ addressed: 2, asked: 1, acknowledged: 1, followedUp: 1 });
+  });
 });

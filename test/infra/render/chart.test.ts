@@ -30,7 +30,7 @@ describe('recap chart', () => {
     expect(data.values).toEqual(recap.opds.map((o) => o.posts));
     expect(data.statuses).toEqual(recap.opds.map((o) => o.status));
     expect(data.expected).toEqual(recap.opds.map((o) => o.expectedPosts));
-    expect(data.colors).toEqual(recap.opds.map((o) => ({ met: '#2E7D32', partial: '#F9A825', missed: '#C62828', onLeave: '#9E9E9E' })[o.status]));
+    expect(data.colors).toEqual(recap.opds.map((o) => ({ met: '#2E7D32', partial: '#F9A825', missed: '#C62828', onLeave: '#9E9E9E', notDue: '#BDBDBD' })[o.status]));
     expect(data.labels.slice(0, 3)).toEqual(['DISKOMINFO', 'DINKES', 'DISDIK']);
     expect(data.values.reduce((a, b) => a + b, 0)).toBe(recap.totals.posts);
     expect(new Set(data.statuses)).toEqual(new Set(['met', 'partial', 'missed', 'onLeave']));

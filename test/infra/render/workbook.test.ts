@@ -34,7 +34,7 @@ const points = (opd: OpdRecap, key: string) => {
 /** The per-OPD row, written out independently of the renderer's column list. */
 function expectedOpdRow(o: OpdRecap): Cell[] {
   const names = { instagram: 'Instagram', facebook: 'Facebook', tiktok: 'TikTok', youtube: 'YouTube', x: 'X (Twitter)', threads: 'Threads' } as const;
-  const status = { met: 'Memenuhi target', partial: 'Sebagian', missed: 'Di bawah target', onLeave: 'Cuti' } as const;
+  const status = { met: 'Memenuhi target', partial: 'Sebagian', missed: 'Di bawah target', onLeave: 'Cuti', notDue: 'Belum ada hari kerja' } as const;
   return [
     o.rank,
     o.code,

@@ -102,6 +102,7 @@ export const enPartB = {
       `⌛ Sorry, time ran out because there was no answer for 15 minutes, so nothing was saved. Please start again with ${restart}.`,
     cancelled: (restart: string) => `✖️ All right, the dialogue was cancelled and nothing was saved. To start again, send ${restart}.`,
     expiredButton: 'Time ran out. Please start again.',
+    closedButton: 'This form is already finished or cancelled; nothing was changed.',
     cancelHint: 'Type /batal at any time to cancel.',
   },
 

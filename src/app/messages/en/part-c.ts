@@ -145,9 +145,9 @@ export const enPartC = {
     },
     countedUntil: (p: RecapPeriod) => (p.countedUntil < p.until ? `\n<i>Counted up to ${en.calendar.day(p.countedUntil)}.</i>` : ''),
     number: (value: number) => formatNumberEn(value),
-    score: (score: number | null) => (score === null ? 'on leave' : formatNumberEn(score)),
-    status: { met: 'Target met', partial: 'Partly met', missed: 'Below target', onLeave: 'On leave' } satisfies Record<TargetStatus, string>,
-    statusIcon: { met: '🟢', partial: '🟡', missed: '🔴', onLeave: '⚪' } satisfies Record<TargetStatus, string>,
+    score: (score: number | null) => (score === null ? '—' : formatNumberEn(score)),
+    status: { met: 'Target met', partial: 'Partly met', missed: 'Below target', onLeave: 'On leave', notDue: 'No working day yet' } satisfies Record<TargetStatus, string>,
+    statusIcon: { met: '🟢', partial: '🟡', missed: '🔴', onLeave: '⚪', notDue: '⚪' } satisfies Record<TargetStatus, string>,
     target: (t: Recap['target']) =>
       t.period === 'day' ? `${count(t.posts, 'post', 'posts')} per working day` : `${count(t.posts, 'post', 'posts')} per week`,
     rankLine: (o: OpdRecap) =>
@@ -181,7 +181,7 @@ export const enPartC = {
                   .join('\n') +
                 (silentDirectives.length > 8 ? `\n… and ${silentDirectives.length - 8} more ${silentDirectives.length - 8 === 1 ? 'directive' : 'directives'} (see the Excel file)` : ''))
           : '',
-        '🟢 target met · 🟡 partly met · 🔴 below target · ⚪ on leave. The KPI score (0–100) is calculated from active days, the number of posts, mandatory platforms, and the confirmation and follow-up of directives.',
+        '🟢 target met · 🟡 partly met · 🔴 below target · ⚪ on leave. The KPI score (0–100) is calculated from active days, the number of posts, mandatory platforms, the confirmation and follow-up of directives, and meetup attendance.',
       ]
         .filter((part) => part !== '')
         .join('\n\n');
@@ -201,7 +201,7 @@ export const enPartC = {
         r.mandatoryPlatforms.some((p) => !o.mandatoryCovered.includes(p)) && o.status !== 'onLeave'
           ? `Also post on ${r.mandatoryPlatforms.filter((p) => !o.mandatoryCovered.includes(p)).map((p) => en.platformName[p]).join(' and ')} to cover the mandatory platforms.`
           : '',
-        o.directives.acknowledged < o.directives.addressed && r.directives.some((d) => d.requireAck)
+        o.directives.acknowledged < o.directives.asked
           ? `Confirm the directives you have not confirmed yet with the "${en.directive.ackButton}" button on the directive message.`
           : '',
         o.missingAccounts.length > 0
@@ -211,7 +211,9 @@ export const enPartC = {
       return [
         `📊 <b>Recap of ${e(en.opdLabel(o.name, o.code))} — ${en.recap.periodLabel(r.period)}</b>${en.recap.countedUntil(r.period)}`,
         o.rank === null
-          ? 'Your OPD was on leave for the whole period, so it has no score and no rank.'
+          ? o.status === 'onLeave'
+            ? 'Your OPD was on leave for the whole period, so it has no score and no rank.'
+            : 'Nothing could be scored in this period yet (no working day so far, or no score component applies), so there is no score or rank.'
           : `Rank <b>${o.rank}</b> of ${count(ranked, 'OPD', 'OPDs')} · KPI score <b>${en.recap.score(o.score)}</b>`,
         `${en.recap.statusIcon[o.status]} Posts: <b>${o.posts}</b> of a target of ${formatNumberEn(Math.round(o.expectedPosts * 10) / 10)} (${en.recap.status[o.status]})\n` +
           `Active days: <b>${o.activeDays}</b> of ${count(o.workingDays, 'working day', 'working days')}${o.leaveDays > 0 ? ` (${count(o.leaveDays, 'day', 'days')} of leave, not counted)` : ''}\n` +

@@ -6,6 +6,7 @@ import { formatMonthlySchedule, formatWeeklySchedule } from '../../settings/defi
 import { buildRecap } from './build.ts';
 import { recapFiles } from './files.ts';
 import { addDays, weekdayOf, type LocalDate } from '../../../domain/calendar/local-date.ts';
+import { splitMessage } from '../../../domain/text/split.ts';
 import { monthPeriod, previousPeriod, weekPeriod } from '../../../domain/recap/period.ts';
 import type { OpdRecap, Recap, RecapPeriod } from '../../../domain/recap/recap.ts';
 
@@ -82,15 +83,11 @@ async function runWeekly(deps: AppDeps, period: RecapPeriod, chatId: bigint): Pr
   const today = todayIn(deps);
   const recap = await buildRecap(deps, period);
   const before = await buildRecap(deps, previousPeriod(period, today));
-  const entry: OutboxEntry = {
-    chatId,
-    text: deps.messages.recap.weekly(recap, mostImproved(recap, before)),
-    kind: 'recap',
-    lane: 'bulk',
-    dedupeKey: `recap:weekly:${period.key}`,
-  };
+  const entries = splitMessage(deps.messages.recap.weekly(recap, mostImproved(recap, before))).map(
+    (text, part): OutboxEntry => ({ chatId, text, kind: 'recap', lane: 'bulk', dedupeKey: `recap:weekly:${period.key}${part === 0 ? '' : `:${part}`}` }),
+  );
   const enqueued = await deps.uow.run(async (repos) => {
-    const written = await repos.outbox.enqueue([entry], deps.clock.now());
+    const written = await repos.outbox.enqueue(entries, deps.clock.now());
     await repos.audit.record({ actorId: null, action: 'recap.weekly', subject: `period:${period.key}`, details: { enqueued: written }, at: deps.clock.now() });
     return written;
   });
@@ -121,8 +118,11 @@ export async function runMonthlyRecapIfDue(deps: AppDeps): Promise<RecapJobResul
     const chartId = await repos.outbox.addAttachment(files.chart, now);
     const entries = chats.flatMap((chatId): OutboxEntry[] => {
       const key = `recap:monthly:${period.key}:${chatId}`;
+      // The summary names quiet OPDs and silent directives: with hundreds of OPDs it can pass
+      // Telegram's 4,096 characters, so it goes as as many messages as it needs.
+      const summary = splitMessage(`${m.monthlyIntro(recap)}\n\n${m.summary(recap)}`);
       return [
-        { chatId, text: `${m.monthlyIntro(recap)}\n\n${m.summary(recap)}`, kind: 'recap', lane: 'bulk', dedupeKey: `${key}:summary` },
+        ...summary.map((text, part): OutboxEntry => ({ chatId, text, kind: 'recap', lane: 'bulk', dedupeKey: `${key}:summary:${part}` })),
         { chatId, text: m.workbookCaption(recap), kind: 'recap', lane: 'bulk', dedupeKey: `${key}:workbook`, attachmentId: workbookId },
         { chatId, text: m.chartCaption(recap), kind: 'recap', lane: 'bulk', dedupeKey: `${key}:chart`, attachmentId: chartId },
       ];

@@ -53,7 +53,7 @@ export function addNotesSheet(workbook: Workbook, recap: Recap): void {
 
   heading('Cara membaca');
   line('Skor KPI', scoreHelp);
-  for (const status of ['met', 'partial', 'missed', 'onLeave'] as const) line(labels.status(status), labels.statusRule[status], { fill: statusFill[status] });
+  for (const status of ['met', 'partial', 'missed', 'onLeave', 'notDue'] as const) line(labels.status(status), labels.statusRule[status], { fill: statusFill[status] });
   line('Baris merah muda (Per OPD)', 'OPD tanpa unggahan (yang tidak cuti sepanjang periode).', { fill: quietFill });
   line('Sel kuning (Per OPD)', 'Platform wajib yang belum punya akun resmi terdaftar untuk OPD itu.', { fill: missingAccountFill });
   line('Waktu', `Semua tanggal dan jam mengikuti zona waktu ${recap.timezone}.`);
