@@ -33,6 +33,6 @@ export const pageButtonsAction = defineAction({
     }
     const request = parsePeriodRequest(argument ?? '');
     if (!request) return { replies: [], answer: deps.messages.common.buttonExpired };
-    return asEdit(await leaderboardFor(deps, ctx.actor, request, page));
+    return asEdit(await leaderboardFor(deps, ctx.actor, request, page, ctx.chat.kind === 'private'));
   },
 });

@@ -32,5 +32,5 @@ export const peringkat = defineCommand({
   help: (m) => m.recap.leaderboardHelp,
   usage: (m) => m.recap.leaderboardUsage,
   args: periodArgs,
-  run: (ctx, request, deps) => leaderboardFor(deps, ctx.actor, request),
+  run: (ctx, request, deps) => leaderboardFor(deps, ctx.actor, request, 1, ctx.chat.kind === 'private'),
 });

@@ -39,15 +39,16 @@ export const LEADERBOARD_PAGE_SIZE = 20;
 
 /**
  * /peringkat: the leaderboard by KPI score, 20 OPDs a page with buttons to move; an admin's own
- * OPD is highlighted (and shown under the page it is not on).
+ * OPD is highlighted (and shown under the page it is not on) in a private chat — in a group the
+ * message is everyone's, so nobody's OPD is singled out.
  */
-export async function leaderboardFor(deps: AppDeps, actor: Person, request: PeriodRequest, page = 1): Promise<Outcome> {
+export async function leaderboardFor(deps: AppDeps, actor: Person, request: PeriodRequest, page = 1, highlightOwn = true): Promise<Outcome> {
   const m = deps.messages;
   const loaded = await load(deps, request);
   if ('problem' in loaded) return loaded.problem;
   const { recap } = loaded;
   const shown = pageOf(recap.opds.filter((o) => o.rank !== null), page, LEADERBOARD_PAGE_SIZE);
-  const own = actor.role === 'admin' ? (recap.opds.find((o) => o.opdId === actor.opdId) ?? null) : null;
+  const own = highlightOwn && actor.role === 'admin' ? (recap.opds.find((o) => o.opdId === actor.opdId) ?? null) : null;
   const note = shown.pages > 1 ? m.pages.footer(shown.page, shown.pages, shown.total) : '';
   return reply(m.recap.leaderboard(recap, shown.items, own, note), { buttons: pageButtons(m, 'rank', shown, recap.period.key) });
 }
