@@ -3,7 +3,7 @@ import type { Role } from '../../domain/roles.ts';
 import type { DirectiveStatus, Priority } from '../../domain/directives/directive.ts';
 import { escapeAttribute, escapeHtml as e } from '../../domain/text/html.ts';
 import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
-import { weekdayRuns } from '../../domain/calendar/weekdays.ts';
+import { nameWeekdayRuns } from '../../domain/calendar/weekdays.ts';
 import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
 import type { KpiComponentKey, KpiWeights } from '../../domain/recap/kpi.ts';
 import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/recap/recap.ts';
@@ -845,13 +845,7 @@ export const id = {
     /** "17 Agustus 2026". */
     shortDay: (date: LocalDate) => formatDateId(new Date(`${date}T12:00:00Z`), 'UTC'),
     /** "Senin–Jumat", "Senin–Jumat, Minggu". */
-    weekdays: (days: readonly number[]) =>
-      weekdayRuns(days)
-        .map(([from, to]) => {
-          const name = (d: number) => id.calendar.weekdayNames[d - 1] ?? String(d);
-          return from === to ? name(from) : to === from + 1 ? `${name(from)}, ${name(to)}` : `${name(from)}–${name(to)}`;
-        })
-        .join(', '),
+    weekdays: (days: readonly number[]) => nameWeekdayRuns(days, id.calendar.weekdayNames),
   },
 
   /** /atur: the nudge settings. */

@@ -16,3 +16,11 @@ export function compactWeekdays(days: readonly number[]): string {
     .map(([from, to]) => (from === to ? String(from) : to === from + 1 ? `${from},${to}` : `${from}-${to}`))
     .join(',');
 }
+
+/** "Senin–Jumat, Minggu" from ISO weekdays, with the names of one language (index 0 = Monday). */
+export function nameWeekdayRuns(days: readonly number[], names: readonly string[]): string {
+  const name = (d: number) => names[d - 1] ?? String(d);
+  return weekdayRuns(days)
+    .map(([from, to]) => (from === to ? name(from) : to === from + 1 ? `${name(from)}, ${name(to)}` : `${name(from)}–${name(to)}`))
+    .join(', ');
+}

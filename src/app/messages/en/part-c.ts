@@ -1,7 +1,7 @@
 import type { Platform } from '../../../domain/links/index.ts';
 import { escapeAttribute, escapeHtml as e } from '../../../domain/text/html.ts';
 import { weekdayOf, type LocalDate } from '../../../domain/calendar/local-date.ts';
-import { weekdayRuns } from '../../../domain/calendar/weekdays.ts';
+import { nameWeekdayRuns } from '../../../domain/calendar/weekdays.ts';
 import { formatDateEn, formatNumberEn, monthNamesEn } from '../../../domain/time/format.ts';
 import type { KpiComponentKey, KpiWeights } from '../../../domain/recap/kpi.ts';
 import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../../domain/recap/recap.ts';
@@ -273,13 +273,7 @@ export const enPartC = {
     /** "17 August 2026". */
     shortDay: (date: LocalDate) => formatDateEn(new Date(`${date}T12:00:00Z`), 'UTC'),
     /** "Monday–Friday", "Monday–Friday, Sunday". */
-    weekdays: (days: readonly number[]) =>
-      weekdayRuns(days)
-        .map(([from, to]) => {
-          const name = (d: number) => en.calendar.weekdayNames[d - 1] ?? String(d);
-          return from === to ? name(from) : to === from + 1 ? `${name(from)}, ${name(to)}` : `${name(from)}–${name(to)}`;
-        })
-        .join(', '),
+    weekdays: (days: readonly number[]) => nameWeekdayRuns(days, en.calendar.weekdayNames),
   },
 
   /** /atur: the nudge settings. */
