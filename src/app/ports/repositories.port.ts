@@ -541,6 +541,8 @@ export interface RecapMeetupRow {
   readonly id: number;
   readonly startsAt: Date;
   readonly attendedOpdIds: readonly number[];
+  /** With a capacity, the OPDs that had a seat (an admin answered Hadir, not waitlisted); null when open to all. */
+  readonly seatedOpdIds: readonly number[] | null;
 }
 
 // --- Official accounts (akun resmi) --------------------------------------------------------

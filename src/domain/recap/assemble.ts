@@ -69,6 +69,11 @@ export interface MeetupFacts {
   readonly heldDay: LocalDate;
   /** OPDs at least one of whose admins checked in. */
   readonly attendedOpdIds: ReadonlySet<number>;
+  /**
+   * With a capacity, the OPDs that had a seat: a meetup with room for 40 counts only for them (and
+   * for those who came anyway), not against the hundreds who could not get one. Null: open to all.
+   */
+  readonly seatedOpdIds?: ReadonlySet<number> | null;
 }
 
 const TITLE_LENGTH = 80;
@@ -162,7 +167,9 @@ export function assembleRecap(facts: RecapFacts): Recap {
     const followedUp = addressed.filter((d) => d.followedUpOpdIds.has(opd.id)).length;
 
     // A meetup held on a day the OPD was on leave is not counted either.
-    const meetupsHeld = (facts.meetups ?? []).filter((mt) => !isWithin(leave, mt.heldDay));
+    const meetupsHeld = (facts.meetups ?? []).filter(
+      (mt) => !isWithin(leave, mt.heldDay) && (!mt.seatedOpdIds || mt.seatedOpdIds.has(opd.id) || mt.attendedOpdIds.has(opd.id)),
+    );
     const meetupsAttended = meetupsHeld.filter((mt) => mt.attendedOpdIds.has(opd.id)).length;
     const kpi = computeKpi(
       {

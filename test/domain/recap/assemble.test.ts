@@ -161,4 +161,20 @@ describe('assembleRecap', () => {
     const mixed = assembleRecap(facts({ directives: (facts().directives).map((d) => (d.id === 8 ? { ...d, requireAck: false } : d)) }));
     expect(mixed.opds.find((o) => o.code === 'DINKES')?.directives).toEqual({ addressed: 2, asked: 1, acknowledged: 1, followedUp: 1 });
   });
+
+  it('a meetup with a capacity counts only for OPDs that had a seat or came; one open to all counts for everyone', () => {
+    const withMeetups = assembleRecap(
+      facts({
+        directives: [],
+        meetups: [
+          { id: 1, heldDay: '2026-11-17', attendedOpdIds: new Set([1]), seatedOpdIds: new Set([1, 2]) },
+          { id: 2, heldDay: '2026-11-20', attendedOpdIds: new Set([3]), seatedOpdIds: null },
+        ],
+      }),
+    );
+    const meetups = (code: string) => withMeetups.opds.find((o) => o.code === code)?.components.find((c) => c.key === 'meetups')?.ratio;
+    expect(meetups('DINKES')).toBe(0.5); // seated at #1 and came; #2 open to all, did not come
+    expect(meetups('KEC-A')).toBe(1); // no seat at #1 (not counted); came to #2
+    expect(meetups('DISDIK')).toBe(0); // seated at #1 but did not come (its leave was 18–19 Nov); missed #2
+  });
 });

@@ -56,7 +56,12 @@ export async function buildRecap(deps: AppDeps, period: RecapPeriod): Promise<Re
         acknowledgedOpdIds: new Set(d.acknowledgedOpdIds),
         followedUpOpdIds: new Set(d.followedUpOpdIds),
       })),
-      meetups: meetups.map((mt) => ({ id: mt.id, heldDay: localDateKey(mt.startsAt, tz), attendedOpdIds: new Set(mt.attendedOpdIds) })),
+      meetups: meetups.map((mt) => ({
+        id: mt.id,
+        heldDay: localDateKey(mt.startsAt, tz),
+        attendedOpdIds: new Set(mt.attendedOpdIds),
+        seatedOpdIds: mt.seatedOpdIds === null ? null : new Set(mt.seatedOpdIds),
+      })),
     });
   });
 }

@@ -86,14 +86,19 @@ export function recapRepository(tx: Tx): RecapRepository {
       const meetups = await tx.meetup.findMany({
         where: { status: 'scheduled', startsAt: { gte: from, lt: to }, endsAt: { lte: endedBy } },
         orderBy: { startsAt: 'asc' },
-        select: { id: true, startsAt: true },
+        select: { id: true, startsAt: true, capacity: true },
       });
       if (meetups.length === 0) return [];
-      const attended = await tx.meetupAttendance.groupBy({ by: ['meetupId', 'opdId'], where: { meetupId: { in: meetups.map((m) => m.id) }, opdId: { not: null } } });
+      const ids = meetups.map((m) => m.id);
+      const attended = await tx.meetupAttendance.groupBy({ by: ['meetupId', 'opdId'], where: { meetupId: { in: ids }, opdId: { not: null } } });
+      const seated = await tx.meetupRsvp.groupBy({ by: ['meetupId', 'opdId'], where: { meetupId: { in: ids }, opdId: { not: null }, answer: 'hadir', waitlisted: false } });
+      const opdsOf = (rows: readonly { meetupId: number; opdId: number | null }[], meetupId: number) =>
+        rows.flatMap((r) => (r.meetupId === meetupId && r.opdId !== null ? [r.opdId] : []));
       return meetups.map((m) => ({
         id: m.id,
         startsAt: m.startsAt,
-        attendedOpdIds: attended.flatMap((a) => (a.meetupId === m.id && a.opdId !== null ? [a.opdId] : [])),
+        attendedOpdIds: opdsOf(attended, m.id),
+        seatedOpdIds: m.capacity === null ? null : opdsOf(seated, m.id),
       }));
     },
   };
