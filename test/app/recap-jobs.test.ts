@@ -77,4 +77,15 @@ describe('automatic recaps', () => {
     expect(mostImproved(now, before)).toEqual({ opd: opd(2, 50), before: 10 });
     expect(mostImproved(before, now)).toBeNull();
   });
+
+  it('a recap scheduled later in the week is about the week so far; a Sunday recap missed overnight is caught up on Monday', async () => {
+    await changeSetting(app.deps, sari, 'rekap_mingguan', 'jumat 15:00');
+    at('2026-11-27T08:00:00.000Z'); // Friday 27 November, 15:00 WIB
+    expect((await runWeeklyRecapIfDue(app.deps))?.period).toBe('2026-W48');
+    await changeSetting(app.deps, sari, 'rekap_mingguan', 'minggu 18:00');
+    at('2026-11-30T01:00:00.000Z'); // Monday 30 November, 08:00 WIB: Sunday 18:00 passed while the bot was down
+    expect(await runWeeklyRecapIfDue(app.deps)).toBeNull(); // week 48 was already sent on Friday
+    at('2026-12-07T01:00:00.000Z'); // the next Monday morning
+    expect((await runWeeklyRecapIfDue(app.deps))?.period).toBe('2026-W49');
+  });
 });

@@ -73,8 +73,15 @@ export async function runWeeklyRecapIfDue(deps: AppDeps): Promise<RecapJobResult
   const { nudge, recap: settings } = await deps.uow.run((repos) => readSettings(repos, deps.settings.nudgeDefaults));
   if (!settings.weekly || nudge.communityChatId === null) return null;
   const monday = addDays(today, 1 - weekdayOf(today));
-  if (!due(today, localTime(deps.clock.now(), tz), addDays(monday, settings.weekly.weekday - 1), settings.weekly.time)) return null;
-  const period = weekPeriod(addDays(monday, -7), today);
+  const now = localTime(deps.clock.now(), tz);
+  const schedule = settings.weekly;
+  // This week's moment, or last week's when the bot was down over a week's turn (a Sunday recap
+  // caught up on Monday).
+  const scheduled = [0, -7].map((offset) => addDays(monday, schedule.weekday - 1 + offset)).find((day) => due(today, now, day, schedule.time));
+  if (scheduled === undefined) return null;
+  // The week the recap is about is the one the day before its moment belongs to: on Monday the
+  // week just ended, on Friday the week so far.
+  const period = weekPeriod(addDays(scheduled, -1), today);
   return runWeekly(deps, period, nudge.communityChatId);
 }
 
