@@ -1,5 +1,6 @@
 import { appSettingsFrom, type Config } from './config.ts';
 import { createAppDeps, LateOutboxSignal } from './app/composition.ts';
+import { catalogues } from './app/messages/catalogues.ts';
 import { createRecapRenderer } from './infra/render/recap-renderer.ts';
 import type { AppDeps } from './app/deps.ts';
 import type { Clock } from './app/ports/clock.port.ts';
@@ -50,7 +51,7 @@ export async function startKopdar({ config, logger, clock, pacingClock = clock, 
       uow: database.uow,
       clock,
       settings: appSettingsFrom(config, telegram.botUsername),
-      recapRenderer: createRecapRenderer(),
+      recapRenderer: createRecapRenderer(catalogues[config.locale]),
       locale: config.locale,
       ...(newToken ? { newToken } : {}),
     });

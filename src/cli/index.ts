@@ -19,6 +19,7 @@ import { buildRecap } from '../app/usecases/recap/build.ts';
 import { listRecapJobs } from '../app/usecases/recap/jobs.ts';
 import { readSettings } from '../app/usecases/settings.ts';
 import { parsePeriodRequest, resolvePeriod } from '../domain/recap/period.ts';
+import { catalogues } from '../app/messages/catalogues.ts';
 import { createRecapRenderer } from '../infra/render/recap-renderer.ts';
 import { displayName } from '../domain/model.ts';
 import { looksLikeOpdCode, normalizeOpdCode } from '../domain/opd-code.ts';
@@ -63,7 +64,7 @@ async function withApp<T>(config: Config, work: (deps: AppDeps, db: Database) =>
       uow: db.uow,
       clock: systemClock,
       settings: appSettingsFrom(config, botUsername),
-      recapRenderer: createRecapRenderer(),
+      recapRenderer: createRecapRenderer(catalogues[config.locale]),
       locale: config.locale,
     });
     return await work(deps, db);

@@ -2,6 +2,7 @@ import type { Catalogue } from './id.ts';
 import { enPartA } from './en/part-a.ts';
 import { enPartB } from './en/part-b.ts';
 import { enPartC } from './en/part-c.ts';
+import { enPartD } from './en/part-d.ts';
 import { formatDateEn, formatDateTimeEn, formatNumberEn } from '../../domain/time/format.ts';
 
 /**
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   ...enPartA,
   ...enPartB,
   ...enPartC,
+  ...enPartD,
   format: {
     dateTime: (instant: Date, timeZone: string): string => formatDateTimeEn(instant, timeZone),
     date: (instant: Date, timeZone: string): string => formatDateEn(instant, timeZone),

@@ -837,6 +837,123 @@ export const id = {
     monthlyIntro: (r: Recap) => `🗓️ <b>Laporan KPI bulanan — ${id.recap.periodLabel(r.period)}</b>\nBerikut rekap bulan lalu beserta file Excel dan grafiknya.`,
   },
 
+  /**
+   * The words of the recap files (workbook, chart, CSV) that no chat message uses: sheet and
+   * column names, legend rules, the notes sheet. Whatever a message also names (platforms,
+   * weekdays, statuses, KPI components, the period, the target) comes from the sections above.
+   */
+  recapFile: {
+    /** The workbook's document title. */
+    workbookTitle: (periodKey: string) => `Rekap ${periodKey}`,
+    yes: 'Ya',
+    no: 'Tidak',
+    total: 'Jumlah',
+    sheet: { opds: 'Per OPD', platforms: 'Per Platform', days: 'Per Hari', directives: 'Arahan', notes: 'Keterangan' },
+    /** What each status means (the thresholds of docs/KPI.md), for the notes sheet. */
+    statusRule: {
+      met: 'unggahan ≥ 100% target',
+      partial: 'unggahan 50–99% target',
+      missed: 'unggahan < 50% target',
+      onLeave: 'cuti sepanjang periode, tanpa skor dan peringkat',
+      notDue: 'periode belum punya hari kerja, tanpa skor dan peringkat',
+    } satisfies Record<TargetStatus, string>,
+    /** The same, short, for the chart's legend. */
+    legendRule: { met: '≥ 100% target', partial: '50–99% target', missed: '< 50% target', onLeave: 'sepanjang periode', notDue: 'belum ada hari kerja' } satisfies Record<
+      TargetStatus,
+      string
+    >,
+    priority: { biasa: 'Biasa', penting: 'Penting', segera: 'Segera' } satisfies Record<Priority, string>,
+    /** ", dihitung sampai 19 November 2026" while the period is still running, else nothing. */
+    countedNote: (period: RecapPeriod): string => (period.countedUntil < period.until ? `, dihitung sampai ${id.calendar.shortDay(period.countedUntil)}` : ''),
+    /** The per-OPD view (the "Per OPD" sheet and the CSV). */
+    opdColumn: {
+      rank: 'Peringkat',
+      code: 'Kode',
+      name: 'Nama OPD',
+      type: 'Jenis',
+      posts: 'Unggahan',
+      expectedPosts: 'Target unggahan',
+      activeDays: 'Hari aktif',
+      workingDays: 'Hari kerja',
+      leaveDays: 'Hari cuti',
+      mandatoryCovered: 'Platform wajib terisi',
+      missingAccounts: 'Akun wajib belum terdaftar',
+      unregisteredPosts: 'Unggahan dari akun tak terdaftar',
+      directivesAddressed: 'Arahan diterima',
+      directivesAcknowledged: 'Arahan dikonfirmasi',
+      directivesFollowedUp: 'Arahan ditindaklanjuti',
+      /** "Poin hari aktif", given the component's name in lower case. */
+      points: (component: string) => `Poin ${component}`,
+      score: 'Skor KPI',
+      status: 'Status',
+    },
+    platformColumn: {
+      platform: 'Platform',
+      mandatory: 'Wajib',
+      posts: 'Unggahan',
+      opds: 'OPD yang mengunggah',
+      share: 'Bagian dari seluruh unggahan',
+      missingAccounts: 'OPD tanpa akun resmi',
+    },
+    dayColumn: { date: 'Tanggal', weekday: 'Hari', working: 'Hari kerja', posts: 'Unggahan', activeOpds: 'OPD aktif' },
+    /** The footer of the working-day column: "5 hari kerja". */
+    workingDaysTotal: (days: number) => `${days} hari kerja`,
+    directiveColumn: {
+      id: 'ID',
+      title: 'Judul',
+      priority: 'Prioritas',
+      fromLeader: 'Dari pimpinan',
+      sentAt: 'Dikirim',
+      deadline: 'Batas waktu',
+      requireAck: 'Perlu konfirmasi',
+      addressed: 'OPD dituju',
+      acknowledged: 'Dikonfirmasi',
+      followedUp: 'Ditindaklanjuti',
+      ackRate: 'Tingkat konfirmasi',
+      silent: 'OPD belum konfirmasi',
+    },
+    notes: {
+      /** "Rekap Minggu 16–22 November 2026, dihitung sampai …". */
+      title: (period: string, countedNote: string) => `Rekap ${period}${countedNote}`,
+      period: 'Periode',
+      countedUntil: 'Dihitung sampai',
+      generatedAt: 'Dibuat pada',
+      timezone: 'Zona waktu',
+      target: 'Target',
+      mandatoryPlatforms: 'Platform wajib',
+      opds: 'Jumlah OPD',
+      posts: 'Total unggahan',
+      activeOpds: 'OPD aktif',
+      quietOpds: 'OPD tanpa unggahan',
+      weightsHeading: 'Bobot KPI (kolom C: bagiannya bila semua komponen berlaku)',
+      /** "Bobot hari aktif", given the component's name in lower case. */
+      weight: (component: string) => `Bobot ${component}`,
+      howToRead: 'Cara membaca',
+      score: 'Skor KPI',
+      scoreHelp:
+        'Skor KPI (0–100) = 100 × Σ (bobot × rasio) ÷ Σ bobot, atas komponen yang berlaku bagi OPD itu saja: komponen yang tidak berlaku ' +
+        '(sel poin kosong) tidak dihitung dan bobotnya terbagi ke komponen lain. Poin tiap komponen dibulatkan ke satu desimal, sehingga ' +
+        'jumlahnya bisa berbeda 0,1 dari skor. OPD yang cuti sepanjang periode tidak diberi skor maupun peringkat. Penjelasan dan contoh: docs/KPI.md.',
+      quietRow: 'Baris merah muda (Per OPD)',
+      quietRowHelp: 'OPD tanpa unggahan (yang tidak cuti sepanjang periode).',
+      missingAccountCell: 'Sel kuning (Per OPD)',
+      missingAccountHelp: 'Platform wajib yang belum punya akun resmi terdaftar untuk OPD itu.',
+      time: 'Waktu',
+      timeHelp: (timezone: string) => `Semua tanggal dan jam mengikuti zona waktu ${timezone}.`,
+    },
+    chart: {
+      /** "Unggahan per OPD — Minggu 16–22 November 2026". */
+      title: (period: string) => `Unggahan per OPD — ${period}`,
+      /** "34 OPD · 1.120 unggahan · target 1 unggahan per hari kerja". */
+      subtitle: (opds: number, posts: number, target: string, countedNote: string) =>
+        `${id.format.number(opds)} OPD · ${id.format.number(posts)} unggahan · target ${target}${countedNote}`,
+      axis: 'Jumlah unggahan',
+      /** "Tercapai (≥ 100% target): 12 OPD". */
+      legendStatus: (status: string, rule: string, opds: number) => `${status} (${rule}): ${id.format.number(opds)} OPD`,
+      legendTarget: 'Target unggahan OPD',
+    },
+  },
+
   /** Dates and weekdays of the work calendar. */
   calendar: {
     weekdayNames: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as readonly string[],

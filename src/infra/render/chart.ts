@@ -16,7 +16,8 @@ import {
 import type { Recap, TargetStatus } from '../../domain/recap/recap.ts';
 import { chartData, chartSize, statusColor, type ChartData } from './chart-data.ts';
 import { fontFamily, registerChartFonts } from './fonts.ts';
-import { labels } from './labels.ts';
+import { id, type Catalogue } from '../../app/messages/id.ts';
+import { labelsFor, type RecapLabels } from './labels.ts';
 
 const textColor = '#222222';
 const targetColor = '#111111';
@@ -32,7 +33,6 @@ function setUp(): void {
 }
 
 const font = (size: number, weight: 'normal' | 'bold' = 'normal') => ({ family: fontFamily, size, weight });
-const formatCount = (n: number) => n.toLocaleString('id-ID');
 
 /** Paints the canvas white first: a PNG is transparent by default, which dark chat themes show as black. */
 function whiteBackground(ctx: SKRSContext2D): Plugin<'bar'> {
@@ -48,7 +48,7 @@ function whiteBackground(ctx: SKRSContext2D): Plugin<'bar'> {
 }
 
 /** A black tick across each bar at the OPD's own target, and the count past the bar and the tick. */
-function targetsAndCounts(ctx: SKRSContext2D, data: ChartData): Plugin<'bar'> {
+function targetsAndCounts(ctx: SKRSContext2D, data: ChartData, formatCount: (n: number) => string): Plugin<'bar'> {
   return {
     id: 'kopdarTargets',
     afterDatasetsDraw: (chart) => {
@@ -78,27 +78,28 @@ function targetsAndCounts(ctx: SKRSContext2D, data: ChartData): Plugin<'bar'> {
   };
 }
 
-function legendItems(data: ChartData): LegendItem[] {
+function legendItems(data: ChartData, labels: RecapLabels): LegendItem[] {
   const count = (status: TargetStatus) => data.statuses.filter((s) => s === status).length;
   return [
     // The three target colours always (the caption names them); grey only when someone was on leave.
     ...statuses
       .filter((status) => (status !== 'onLeave' && status !== 'notDue') || count(status) > 0)
       .map((status) => ({
-        text: `${labels.status(status)} (${labels.legendRule[status]}): ${formatCount(count(status))} OPD`,
+        text: labels.file.chart.legendStatus(labels.status(status), labels.legendRule[status], count(status)),
         fillStyle: statusColor[status],
         strokeStyle: statusColor[status],
         lineWidth: 0,
         pointStyle: 'rect' as const,
         fontColor: textColor,
       })),
-    { text: 'Target unggahan OPD', fillStyle: targetColor, strokeStyle: targetColor, lineWidth: 2, pointStyle: 'line' as const, fontColor: textColor },
+    { text: labels.file.chart.legendTarget, fillStyle: targetColor, strokeStyle: targetColor, lineWidth: 2, pointStyle: 'line' as const, fontColor: textColor },
   ];
 }
 
 /** Posts per OPD as horizontal bars, best first, coloured by how each OPD meets its target. */
-export async function renderChart(recap: Recap): Promise<Uint8Array> {
+export async function renderChart(recap: Recap, messages: Catalogue = id): Promise<Uint8Array> {
   setUp();
+  const labels = labelsFor(messages);
   const data = chartData(recap);
   const { width, height } = chartSize(data.labels.length);
   const canvas = createCanvas(width, height);
@@ -121,7 +122,7 @@ export async function renderChart(recap: Recap): Promise<Uint8Array> {
           beginAtZero: true,
           suggestedMax: Math.max(1, ...data.expected, ...data.values),
           ticks: { precision: 0, font: font(12), color: textColor },
-          title: { display: true, text: 'Jumlah unggahan', font: font(12), color: textColor },
+          title: { display: true, text: labels.file.chart.axis, font: font(12), color: textColor },
         },
         // Every OPD is named while a row is tall enough for its label; beyond that chart.js thins them.
         y: { ticks: { autoSkip: height / Math.max(1, data.labels.length) < 13, font: font(11), color: textColor }, grid: { display: false } },
@@ -129,22 +130,22 @@ export async function renderChart(recap: Recap): Promise<Uint8Array> {
       plugins: {
         title: {
           display: true,
-          text: `Unggahan per OPD — ${labels.period(recap.period)}`,
+          text: labels.file.chart.title(labels.period(recap.period)),
           font: font(18, 'bold'),
           color: textColor,
           padding: { top: 8, bottom: 4 },
         },
         subtitle: {
           display: true,
-          text: `${formatCount(recap.totals.opds)} OPD · ${formatCount(recap.totals.posts)} unggahan · target ${labels.target(recap.target)}${labels.countedNote(recap.period)}`,
+          text: labels.file.chart.subtitle(recap.totals.opds, recap.totals.posts, labels.target(recap.target), labels.countedNote(recap.period)),
           font: font(14),
           color: textColor,
           padding: { bottom: 8 },
         },
-        legend: { position: 'top', labels: { usePointStyle: true, font: font(13), color: textColor, generateLabels: () => legendItems(data) } },
+        legend: { position: 'top', labels: { usePointStyle: true, font: font(13), color: textColor, generateLabels: () => legendItems(data, labels) } },
       },
     },
-    plugins: [whiteBackground(ctx), targetsAndCounts(ctx, data)],
+    plugins: [whiteBackground(ctx), targetsAndCounts(ctx, data, messages.format.number)],
   };
 
   // chart.js only reads the canvas's size and 2D context, which @napi-rs/canvas provides.

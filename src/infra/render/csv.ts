@@ -1,12 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Recap } from '../../domain/recap/recap.ts';
-import { opdColumns } from './opd-columns.ts';
+import { id, type Catalogue } from '../../app/messages/id.ts';
+import { opdColumnsFor } from './opd-columns.ts';
 
 /** A text cell that a spreadsheet would run as a formula (= + - @, tab, CR) is shown as text instead. */
 const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** The "Per OPD" sheet as CSV: the same header and the same values, row for row. */
-export function renderCsv(recap: Recap): string {
+export function renderCsv(recap: Recap, messages: Catalogue = id): string {
+  const opdColumns = opdColumnsFor(messages);
   const header = opdColumns.map((c) => c.header);
   const rows = recap.opds.map((opd) =>
     opdColumns.map((c) => {

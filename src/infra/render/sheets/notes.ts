@@ -1,19 +1,14 @@
 import type { Workbook } from 'exceljs';
 import { kpiComponentKeys } from '../../../domain/recap/kpi.ts';
 import type { Recap } from '../../../domain/recap/recap.ts';
-import { formatDateTimeId } from '../../../domain/time/format.ts';
-import { id } from '../../../app/messages/id.ts';
-import { labels } from '../labels.ts';
+import type { RecapLabels } from '../labels.ts';
 import { missingAccountFill, quietFill, statusFill } from '../opd-columns.ts';
 import { integer, percent, solidFill, type SheetValue } from '../table.ts';
 
-const scoreHelp =
-  'Skor KPI (0–100) = 100 × Σ (bobot × rasio) ÷ Σ bobot, atas komponen yang berlaku bagi OPD itu saja: komponen yang tidak berlaku ' +
-  '(sel poin kosong) tidak dihitung dan bobotnya terbagi ke komponen lain. Poin tiap komponen dibulatkan ke satu desimal, sehingga ' +
-  'jumlahnya bisa berbeda 0,1 dari skor. OPD yang cuti sepanjang periode tidak diberi skor maupun peringkat. Penjelasan dan contoh: docs/KPI.md.';
-
 /** What the recap covers and how to read it: period, target, weights, colours. */
-export function addNotesSheet(workbook: Workbook, recap: Recap): void {
+export function addNotesSheet(workbook: Workbook, recap: Recap, labels: RecapLabels): void {
+  const m = labels.messages;
+  const n = labels.file.notes;
   const sheet = workbook.addWorksheet(labels.sheet.notes);
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = 90;
@@ -32,29 +27,29 @@ export function addNotesSheet(workbook: Workbook, recap: Recap): void {
     sheet.addRow([text]).font = { bold: true, size: 12 };
   };
 
-  sheet.addRow([`Rekap ${labels.period(recap.period)}${labels.countedNote(recap.period)}`]).font = { bold: true, size: 14 };
-  line('Periode', `${id.calendar.day(recap.period.from)} – ${id.calendar.day(recap.period.until)}`);
-  line('Dihitung sampai', id.calendar.day(recap.period.countedUntil));
-  line('Dibuat pada', formatDateTimeId(recap.generatedAt, recap.timezone));
-  line('Zona waktu', recap.timezone);
-  line('Target', labels.target(recap.target));
-  line('Platform wajib', labels.platformList(recap.mandatoryPlatforms));
-  line('Jumlah OPD', recap.totals.opds, { numFmt: integer });
-  line('Total unggahan', recap.totals.posts, { numFmt: integer });
-  line('OPD aktif', recap.totals.activeOpds, { numFmt: integer });
-  line('OPD tanpa unggahan', recap.totals.quietOpds, { numFmt: integer });
+  sheet.addRow([n.title(labels.period(recap.period), labels.countedNote(recap.period))]).font = { bold: true, size: 14 };
+  line(n.period, `${m.calendar.day(recap.period.from)} – ${m.calendar.day(recap.period.until)}`);
+  line(n.countedUntil, m.calendar.day(recap.period.countedUntil));
+  line(n.generatedAt, m.format.dateTime(recap.generatedAt, recap.timezone));
+  line(n.timezone, recap.timezone);
+  line(n.target, labels.target(recap.target));
+  line(n.mandatoryPlatforms, labels.platformList(recap.mandatoryPlatforms));
+  line(n.opds, recap.totals.opds, { numFmt: integer });
+  line(n.posts, recap.totals.posts, { numFmt: integer });
+  line(n.activeOpds, recap.totals.activeOpds, { numFmt: integer });
+  line(n.quietOpds, recap.totals.quietOpds, { numFmt: integer });
 
-  heading('Bobot KPI (kolom C: bagiannya bila semua komponen berlaku)');
+  heading(n.weightsHeading);
   const totalWeight = kpiComponentKeys.reduce((sum, key) => sum + recap.weights[key], 0);
   for (const key of kpiComponentKeys) {
     const weight = recap.weights[key];
-    line(`Bobot ${labels.component(key).toLowerCase()}`, weight, { numFmt: integer, extra: totalWeight > 0 ? weight / totalWeight : null, extraFmt: percent });
+    line(n.weight(labels.component(key).toLowerCase()), weight, { numFmt: integer, extra: totalWeight > 0 ? weight / totalWeight : null, extraFmt: percent });
   }
 
-  heading('Cara membaca');
-  line('Skor KPI', scoreHelp);
+  heading(n.howToRead);
+  line(n.score, n.scoreHelp);
   for (const status of ['met', 'partial', 'missed', 'onLeave', 'notDue'] as const) line(labels.status(status), labels.statusRule[status], { fill: statusFill[status] });
-  line('Baris merah muda (Per OPD)', 'OPD tanpa unggahan (yang tidak cuti sepanjang periode).', { fill: quietFill });
-  line('Sel kuning (Per OPD)', 'Platform wajib yang belum punya akun resmi terdaftar untuk OPD itu.', { fill: missingAccountFill });
-  line('Waktu', `Semua tanggal dan jam mengikuti zona waktu ${recap.timezone}.`);
+  line(n.quietRow, n.quietRowHelp, { fill: quietFill });
+  line(n.missingAccountCell, n.missingAccountHelp, { fill: missingAccountFill });
+  line(n.time, n.timeHelp(recap.timezone));
 }
