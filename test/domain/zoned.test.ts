@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateKey, localDateKeyer } from '../../src/domain/time/zoned.ts';
+import { localDateKey, localDateKeyer, localTimeOfDay } from '../../src/domain/time/zoned.ts';
 
 // Fixed offsets (WIB, WITA, WIT), DST zones in both hemispheres, a 30-minute DST shift, a
 // 45-minute offset, and Samoa, which skipped 30 December 2011.
@@ -30,5 +30,13 @@ describe('localDateKeyer', () => {
     const key = localDateKeyer('Asia/Jakarta');
     expect(key(new Date('2026-11-20T16:30:00.000Z'))).toBe('2026-11-20'); // 23:30 WIB
     expect(key(new Date('2026-11-20T17:30:00.000Z'))).toBe('2026-11-21'); // 00:30 WIB
+  });
+});
+
+describe('localTimeOfDay', () => {
+  it('gives the 24-hour local time that schedules are compared with', () => {
+    expect(localTimeOfDay(new Date('2026-11-23T01:05:00Z'), 'Asia/Jakarta')).toBe('08:05');
+    expect(localTimeOfDay(new Date('2026-11-23T16:30:00Z'), 'Asia/Jakarta')).toBe('23:30');
+    expect(localTimeOfDay(new Date('2026-11-23T16:30:00Z'), 'Asia/Jayapura')).toBe('01:30');
   });
 });

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.ts';
+import { claimUnlessFinished, finishRun } from './job-runs.ts';
 import type { LeaveRecord, OutboxEntry, Repositories } from '../ports/repositories.port.ts';
 import type { NudgeSettings } from '../settings/definitions.ts';
 import { readNudgeSettings } from './settings.ts';
@@ -9,7 +10,7 @@ import { WorkingDayIndex, isWorkingDay, type WorkCalendar } from '../../domain/c
 import { displayName, type Opd, type Person } from '../../domain/model.ts';
 import { assessOpd, minimumSilenceForLevel, type NudgeLevel } from '../../domain/nudges/ladder.ts';
 import { isPersonOnLeave, opdLeaveSpans } from '../../domain/calendar/leave.ts';
-import { localDateKeyer, zonedInstant } from '../../domain/time/zoned.ts';
+import { localDateKeyer, localTimeOfDay, zonedInstant } from '../../domain/time/zoned.ts';
 
 export const NUDGE_JOB = 'nudges';
 export const REPORT_BUTTON_DATA = 'nudge:lapor';
@@ -223,11 +224,6 @@ export async function runNudges(deps: AppDeps, options: { day?: LocalDate; dryRu
   });
 }
 
-/** Local "HH:MM" of an instant. */
-function localTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-}
-
 /**
  * Called every minute by the scheduler (and once at start-up): runs today's morning job when
  * its time has come and it has not finished today. So a bot that was down at 08:00 catches up
@@ -239,15 +235,12 @@ export async function runMorningIfDue(deps: AppDeps): Promise<NudgeRunResult | n
   const day = todayIn(deps);
   const due = await deps.uow.run(async (repos) => {
     const settings = await readNudgeSettings(repos, deps.settings.nudgeDefaults);
-    if (localTime(now, deps.settings.timezone) < settings.nudgeTime) return false;
-    const last = await repos.jobRuns.lastRun(NUDGE_JOB);
-    if (last?.day === day && last.finishedAt) return false;
-    await repos.jobRuns.claim(NUDGE_JOB, day, now);
-    return true;
+    if (localTimeOfDay(now, deps.settings.timezone) < settings.nudgeTime) return false;
+    return claimUnlessFinished(repos, NUDGE_JOB, day, now);
   });
   if (!due) return null;
   const result = await runNudges(deps, { day });
-  await deps.uow.run((repos) => repos.jobRuns.finish(NUDGE_JOB, day, deps.clock.now()));
+  await finishRun(deps, NUDGE_JOB, day);
   return result;
 }
 

@@ -49,6 +49,12 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
   };
 }
 
+/** Local "HH:MM" (24-hour) of an instant: what schedules ("08:00") are compared with. */
+export function localTimeOfDay(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+}
+
 function offsetMs(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);

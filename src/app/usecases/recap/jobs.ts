@@ -2,6 +2,8 @@ import type { AppDeps } from '../../deps.ts';
 import type { OutboxEntry } from '../../ports/repositories.port.ts';
 import { todayIn } from '../../today.ts';
 import { readSettings } from '../settings.ts';
+import { claimUnlessFinished, finishRun } from '../job-runs.ts';
+import { localTimeOfDay } from '../../../domain/time/zoned.ts';
 import { formatMonthlySchedule, formatWeeklySchedule } from '../../settings/definitions.ts';
 import { buildRecap } from './build.ts';
 import { recapFiles } from './files.ts';
@@ -12,11 +14,6 @@ import type { OpdRecap, Recap, RecapPeriod } from '../../../domain/recap/recap.t
 
 export const WEEKLY_RECAP_JOB = 'recap-weekly';
 export const MONTHLY_RECAP_JOB = 'recap-monthly';
-
-/** Local "HH:MM" of an instant. */
-function localTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-}
 
 /**
  * A bot that was down at the scheduled moment catches up within this many days after it; later
@@ -31,22 +28,8 @@ function due(today: LocalDate, now: string, day: LocalDate, time: string): boole
   return today > day || (today === day && now >= time);
 }
 
-/**
- * Claims a job's run for one period; false when that period's run already finished. An
- * unfinished claim (the process died) is run again: every outbox row has a dedupe key.
- */
-async function claim(deps: AppDeps, job: string, key: string): Promise<boolean> {
-  return deps.uow.run(async (repos) => {
-    const last = await repos.jobRuns.lastRun(job);
-    if (last?.day === key && last.finishedAt) return false;
-    await repos.jobRuns.claim(job, key, deps.clock.now());
-    return true;
-  });
-}
-
-async function finish(deps: AppDeps, job: string, key: string): Promise<void> {
-  await deps.uow.run((repos) => repos.jobRuns.finish(job, key, deps.clock.now()));
-}
+/** Claims the job's run for one period (see claimUnlessFinished). */
+const claim = (deps: AppDeps, job: string, key: string): Promise<boolean> => deps.uow.run((repos) => claimUnlessFinished(repos, job, key, deps.clock.now()));
 
 /** The OPD whose score rose most since the previous period (scored in both), if any rose. */
 export function mostImproved(current: Recap, previous: Recap): { readonly opd: OpdRecap; readonly before: number } | null {
@@ -73,7 +56,7 @@ export async function runWeeklyRecapIfDue(deps: AppDeps): Promise<RecapJobResult
   const { nudge, recap: settings } = await deps.uow.run((repos) => readSettings(repos, deps.settings.nudgeDefaults));
   if (!settings.weekly || nudge.communityChatId === null) return null;
   const monday = addDays(today, 1 - weekdayOf(today));
-  const now = localTime(deps.clock.now(), tz);
+  const now = localTimeOfDay(deps.clock.now(), tz);
   const schedule = settings.weekly;
   // This week's moment, or last week's when the bot was down over a week's turn (a Sunday recap
   // caught up on Monday).
@@ -98,7 +81,7 @@ async function runWeekly(deps: AppDeps, period: RecapPeriod, chatId: bigint): Pr
     await repos.audit.record({ actorId: null, action: 'recap.weekly', subject: `period:${period.key}`, details: { enqueued: written }, at: deps.clock.now() });
     return written;
   });
-  await finish(deps, WEEKLY_RECAP_JOB, period.key);
+  await finishRun(deps, WEEKLY_RECAP_JOB, period.key);
   return { job: WEEKLY_RECAP_JOB, period: period.key, enqueued };
 }
 
@@ -109,7 +92,7 @@ export async function runMonthlyRecapIfDue(deps: AppDeps): Promise<RecapJobResul
   const { recap: settings } = await deps.uow.run((repos) => readSettings(repos, deps.settings.nudgeDefaults));
   if (!settings.monthly) return null;
   const scheduled = `${today.slice(0, 7)}-${String(settings.monthly.day).padStart(2, '0')}`;
-  if (!due(today, localTime(deps.clock.now(), tz), scheduled, settings.monthly.time)) return null;
+  if (!due(today, localTimeOfDay(deps.clock.now(), tz), scheduled, settings.monthly.time)) return null;
   const period = monthPeriod(addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7), today);
   if (!(await claim(deps, MONTHLY_RECAP_JOB, period.key))) return null;
 
@@ -138,7 +121,7 @@ export async function runMonthlyRecapIfDue(deps: AppDeps): Promise<RecapJobResul
     await repos.audit.record({ actorId: null, action: 'recap.monthly', subject: `period:${period.key}`, details: { recipients: chats.length, enqueued: written }, at: now });
     return written;
   });
-  await finish(deps, MONTHLY_RECAP_JOB, period.key);
+  await finishRun(deps, MONTHLY_RECAP_JOB, period.key);
   return { job: MONTHLY_RECAP_JOB, period: period.key, enqueued };
 }
 
