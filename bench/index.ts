@@ -13,62 +13,25 @@ import { benchBroadcast } from './broadcast.ts';
 import { benchNudges } from './nudges.ts';
 import { benchRecap } from './recap.ts';
 import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
-import { evaluateTargets, formatTable } from './lib/report.ts';
-import { spawnRunner } from './lib/runner-api.ts';
-import type { WorkloadOptions } from './lib/workload.ts';
 import { envInt } from './lib/env.ts';
+import { benchLapor } from './lapor.ts';
 
 /** Other processes using more than this share of one core on average make a run unreliable. */
 const BUSY_CORE_SHARE = 0.1;
 
 
 async function main(): Promise<void> {
-  // The issue's burst: 1,000 /lapor updates from 200 admins. Overridable for quick trials only.
-  const workload: WorkloadOptions = {
-    admins: envInt('BENCH_ADMINS', 200),
-    perAdmin: envInt('BENCH_PER_ADMIN', 5),
-    seed: envInt('BENCH_SEED', 20_240_601),
-  };
-  const updates = workload.admins * workload.perAdmin;
-  // Delivery is bounded below by updates / 30 s; allow 2.5× that (and at least 30 s) before giving up.
-  const kopdarTimeoutMs = Math.max(30_000, Math.ceil((updates / 30) * 2.5 * 1000));
-  console.log(`kopdar bench: ${updates} /lapor updates from ${workload.admins} admins (node ${process.version}, ${os.cpus().length} CPUs)`);
-
-  const cpuBefore = cpuSnapshot();
-  console.log('running the baseline (bare telegraf echo bot)…');
-  const echoRunner = spawnRunner();
-  const echo = await echoRunner.call('echo', { workload, timeoutMs: 60_000, pacedSends: 150 }, 120_000).finally(() => echoRunner.close());
-
-  console.log(`running kopdar (at least ${(updates / 30).toFixed(1)} s: replies are paced at Telegram's 30/s)…`);
-  const kopdarRunner = spawnRunner();
-  const kopdar = await kopdarRunner
-    .call('lapor', { workload, timeoutMs: kopdarTimeoutMs, watchIntervalMs: 5 }, kopdarTimeoutMs + 120_000)
-    .finally(() => kopdarRunner.close());
-
-  const otherWork = otherWorkSince(cpuBefore);
-  const cpus = os.cpus().length;
-  const targets = evaluateTargets(kopdar, echo);
+  const lapor = await benchLapor();
   console.log('');
-  console.log(formatTable(kopdar, echo, targets));
-  const busy = reportOtherWork(otherWork);
+  console.log(lapor.table);
+  const busy = reportOtherWork(lapor.otherWork);
 
   const out = path.join(import.meta.dirname, 'results', 'lapor-burst.json');
   mkdirSync(path.dirname(out), { recursive: true });
   const report = {
     finishedAt: new Date().toISOString(),
-    machine: {
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      cpus,
-      cpuModel: os.cpus()[0]?.model ?? '?',
-      otherWork,
-      busy,
-    },
-    workload: { ...workload, updates },
-    kopdar,
-    echo,
-    ratios: { cpuPerUpdate: kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs, delivery: kopdar.delivery.ratio },
-    targets,
+    machine: machineFacts(lapor.otherWork, busy),
+    ...lapor.json,
   };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nresults written to ${path.relative(process.cwd(), out)}`);
@@ -85,7 +48,7 @@ async function main(): Promise<void> {
   const figures = { recipients: broadcast.recipients, kopdar: broadcast.kopdar, telegrafLoop: broadcast.loop, promiseAll: broadcast.all, targets: broadcast.targets };
   writeFileSync(
     broadcastOut,
-    `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: { ...report.machine, otherWork: broadcastOtherWork, busy: broadcastBusy }, ...figures }, null, 2)}\n`,
+    `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: machineFacts(broadcastOtherWork, broadcastBusy), ...figures }, null, 2)}\n`,
   );
   console.log(`\nresults written to ${path.relative(process.cwd(), broadcastOut)}`);
 
@@ -104,6 +67,17 @@ async function main(): Promise<void> {
   const recapOut = path.join(import.meta.dirname, 'results', 'recap.json');
   writeFileSync(recapOut, `${JSON.stringify(recap.json, null, 2)}\n`);
   console.log(`\nresults written to ${path.relative(process.cwd(), recapOut)}`);
+}
+
+function machineFacts(otherWork: OtherWork | null, busy: boolean): Record<string, unknown> {
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    otherWork,
+    busy,
+  };
 }
 
 /** Prints how much other work ran meanwhile; true when it makes the figures unreliable. */

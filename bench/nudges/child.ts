@@ -156,7 +156,7 @@ async function main(): Promise<void> {
 
   if (job.mode === 'naive') {
     const started = performance.now();
-    const db = await openDatabase(url);
+    const { prisma: db } = await openDatabase(url);
     openMs = performance.now() - started;
     rssAfterOpenKb = process.memoryUsage.rss() / 1024;
     for (let i = 0; i < job.runs; i++) {

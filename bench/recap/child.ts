@@ -84,7 +84,7 @@ async function ours(job: RecapChildJob): Promise<RecapChildResult> {
 
 async function naive(job: RecapChildJob): Promise<RecapChildResult> {
   const opened = performance.now();
-  const prisma = await openDatabase(`file:${job.file}`);
+  const { prisma } = await openDatabase(`file:${job.file}`);
   const openMs = performance.now() - opened;
   const period = monthPeriod(job.month, job.now.slice(0, 10));
   const from = startOfDay(period.from, job.timezone);

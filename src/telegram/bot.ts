@@ -4,7 +4,7 @@ import type { Update } from 'telegraf/types';
 import { concernsBot, route, type RoutedResult } from '../../commands/router.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { Logger } from '../app/ports/logger.port.ts';
-import { claimUpdate, finishUpdate } from '../app/usecases/identify.ts';
+import { markUpdateHandled } from '../app/usecases/identify.ts';
 import { captionForFile } from '../domain/text/delivery.ts';
 import { MAX_CAPTION_LENGTH, splitMessage } from '../domain/text/split.ts';
 import type { Dispatcher } from '../infra/outbox/dispatcher.ts';
@@ -75,8 +75,8 @@ export class KopdarBot {
     this.inFlight++;
     const started = performance.now();
     try {
-      // One transaction per update: the claim, the command's work and the "done" mark commit
-      // together, so a crash leaves the update unclaimed and its redelivery is handled again.
+      // One transaction per update: the "handled" mark and the command's work commit together,
+      // so a crash leaves the update unmarked and its redelivery is handled again.
       let duplicate = false;
       const result = await deps.uow.run(async () => {
         // One turn of the event loop per update. Updates queue for the database and each hands
@@ -84,13 +84,11 @@ export class KopdarBot {
         // one stretch of seconds in which no timer fires and no socket is read: replies could
         // not leave on time, and those that did would reach Telegram bunched together.
         await nextTurn();
-        if (!(await claimUpdate(deps, update.update_id))) {
+        if (!(await markUpdateHandled(deps, update.update_id))) {
           duplicate = true;
           return null;
         }
-        const routed = await route(event, deps);
-        await finishUpdate(deps, update.update_id);
-        return routed;
+        return route(event, deps);
       });
       if (duplicate) {
         logger.info({ event: 'update.duplicate', updateId: update.update_id });
@@ -113,10 +111,7 @@ export class KopdarBot {
       this.apologise(update);
       // The failed work was rolled back; a redelivery of this update is answered once, not retried.
       await deps.uow
-        .run(async () => {
-          await claimUpdate(deps, update.update_id);
-          await finishUpdate(deps, update.update_id);
-        })
+        .run(() => markUpdateHandled(deps, update.update_id))
         .catch((markError: unknown) => logger.error({ event: 'update.finish_failed', updateId: update.update_id, err: describeError(markError) }));
     } finally {
       this.inFlightIds.delete(update.update_id);

@@ -139,11 +139,10 @@ export interface AuditRepository {
 
 export interface ProcessedUpdateRepository {
   /**
-   * Claims an update id for processing. 'new': first sight; 'unfinished': claimed before but never
-   * finished (the process died), claimed again; 'done': already handled.
+   * Marks an update as handled, inside the transaction that does its work: a crash rolls the mark
+   * back with the work, so a redelivery is handled again. False when it was handled already.
    */
-  claim(updateId: bigint, at: Date): Promise<'new' | 'unfinished' | 'done'>;
-  finish(updateId: bigint, at: Date): Promise<void>;
+  markHandled(updateId: bigint, at: Date): Promise<boolean>;
   /** Forgets claims older than `before` (Telegram reuses ids after a long pause). */
   pruneBefore(before: Date): Promise<number>;
 }

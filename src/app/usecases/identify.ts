@@ -54,17 +54,12 @@ export async function bootstrapSuperadmins(deps: AppDeps): Promise<SuperadminSyn
 }
 
 /**
- * Claims a Telegram update before it is handled. A redelivered update that was handled is
- * skipped; one whose handling a crash interrupted is handled again: its use case either
- * committed or not, and /lapor answers a re-run with 🔁 rather than recording twice.
+ * Marks a Telegram update as handled, in the transaction that handles it (so call it inside that
+ * unit of work). False for a redelivered update that was handled already: skip it. An update whose
+ * handling a crash interrupted left no mark and is handled again; /lapor answers a re-run with 🔁.
  */
-export async function claimUpdate(deps: AppDeps, updateId: number): Promise<boolean> {
-  const state = await deps.uow.run((repos) => repos.updates.claim(BigInt(updateId), deps.clock.now()));
-  return state !== 'done';
-}
-
-export function finishUpdate(deps: AppDeps, updateId: number): Promise<void> {
-  return deps.uow.run((repos) => repos.updates.finish(BigInt(updateId), deps.clock.now()));
+export function markUpdateHandled(deps: AppDeps, updateId: number): Promise<boolean> {
+  return deps.uow.run((repos) => repos.updates.markHandled(BigInt(updateId), deps.clock.now()));
 }
 
 /** Claims are kept for a week: Telegram may restart update ids after a longer pause. */

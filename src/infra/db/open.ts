@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '../../app/ports/repositories.port.ts';
-import { openDatabase, type Db } from './client.ts';
+import { openDatabase } from './client.ts';
 import { sqliteFilePath } from './database-url.ts';
 import { migrateSqlite, pendingMigrations, type MigrationReport } from './migrate.ts';
 import { prismaUnitOfWork } from './unit-of-work.ts';
@@ -23,24 +23,24 @@ export async function inspectDatabase(databaseUrl: string): Promise<DatabaseHeal
   const pending = pendingMigrations(file);
   if (pending === null) return { state: 'missing' };
   if (pending.length > 0) return { state: 'outdated', pending };
-  const db = await openDatabase(databaseUrl);
+  const { prisma } = await openDatabase(databaseUrl);
   try {
-    return { state: 'ready', opds: await db.opd.count() };
+    return { state: 'ready', opds: await prisma.opd.count() };
   } finally {
-    await db.$disconnect();
+    await prisma.$disconnect();
   }
 }
 
 /** Creates the file on first start, applies pending migrations, then opens Prisma on it. */
 export async function openMigratedDatabase(databaseUrl: string): Promise<Database> {
   const migration = migrateSqlite(sqliteFilePath(databaseUrl));
-  const db: Db = await openDatabase(databaseUrl);
+  const db = await openDatabase(databaseUrl);
   return {
-    uow: prismaUnitOfWork(db),
+    uow: prismaUnitOfWork(db.prisma, db.sql),
     migration,
     ping: async () => {
-      await db.$queryRawUnsafe('SELECT 1');
+      await db.prisma.$queryRawUnsafe('SELECT 1');
     },
-    close: () => db.$disconnect(),
+    close: () => db.prisma.$disconnect(),
   };
 }

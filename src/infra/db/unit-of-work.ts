@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.port.ts';
 import type { Db } from './client.ts';
+import type { FastSql } from './fast-sql.ts';
 import type { Tx } from './repositories/tx.ts';
 import { opdRepository } from './repositories/opd.repository.ts';
 import { userRepository } from './repositories/user.repository.ts';
@@ -17,15 +18,15 @@ import { officialAccountRepository } from './repositories/official-account.repos
 import { handoverRepository } from './repositories/handover.repository.ts';
 import { dialogueRepository, meetupRepository } from './repositories/meetup.repository.ts';
 
-function repositoriesFor(tx: Tx): Repositories {
+function repositoriesFor(tx: Tx, sql: FastSql): Repositories {
   return {
-    opds: opdRepository(tx),
-    users: userRepository(tx),
+    opds: opdRepository(tx, sql),
+    users: userRepository(tx, sql),
     invitations: invitationRepository(tx),
     joinRequests: joinRequestRepository(tx),
-    reports: reportRepository(tx),
+    reports: reportRepository(tx, sql),
     audit: auditRepository(tx),
-    updates: processedUpdateRepository(tx),
+    updates: processedUpdateRepository(tx, sql),
     deliveryFailures: deliveryFailureRepository(tx),
     settings: settingRepository(tx),
     holidays: holidayRepository(tx),
@@ -48,7 +49,7 @@ function repositoriesFor(tx: Tx): Repositories {
  * transaction. So the bot can handle a whole update — claim, identify, command, finish — in one
  * transaction, while each use case still states its own boundary when called alone.
  */
-export function prismaUnitOfWork(db: Db): UnitOfWork {
+export function prismaUnitOfWork(db: Db, sql: FastSql): UnitOfWork {
   const current = new AsyncLocalStorage<Repositories>();
   return {
     run: (work) => {
@@ -56,7 +57,7 @@ export function prismaUnitOfWork(db: Db): UnitOfWork {
       if (outer) return work(outer);
       return db.$transaction(
         (tx) => {
-          const repos = repositoriesFor(tx);
+          const repos = repositoriesFor(tx, sql);
           return current.run(repos, () => work(repos));
         },
         { timeout: 15_000, maxWait: 15_000 },

@@ -5,22 +5,33 @@
  * for good. How much lateness it makes up is bounded by `catchUpMs`; that is also the most it
  * lets through at once after a quiet spell (1 + catchUpMs / intervalMs events).
  *
+ * With `group` > 1, events held back by the pacer leave `group` at a time: the wait runs on to
+ * the last one's slot, and the catch-up lets the earlier ones go with it. Same rate, a third of
+ * the wake-ups (group 3); an event that finds the pacer free still goes at once.
+ *
  * (This is the "virtual scheduling" form of GCRA: `due` is when the next event is scheduled.)
  */
 export class Pacer {
   private due: number;
+  /** Until then, events leave one by one (after a restart: no group right after a 429 pause). */
+  private singleUntil: number;
 
   constructor(
     private readonly intervalMs: number,
     private readonly catchUpMs: number,
     now: number,
+    private readonly group = 1,
   ) {
+    if (group < 1 || (group - 1) * intervalMs > catchUpMs + EPSILON) throw new RangeError('Pacer: a group must fit in the catch-up');
     this.due = now; // no credit at start: the first event may go now, the next one interval later
+    this.singleUntil = now;
   }
 
   /** Earliest instant (whole ms, ≥ now) at which the next event may go. */
   readyAt(now: number): number {
-    return this.due <= now ? now : Math.ceil(this.due - EPSILON);
+    if (this.due - EPSILON <= now) return now;
+    const grouped = this.group > 1 && now >= this.singleUntil;
+    return Math.ceil(this.due + (grouped ? (this.group - 1) * this.intervalMs : 0) - EPSILON);
   }
 
   /** Records an event; callers check readyAt first. */
@@ -30,9 +41,13 @@ export class Pacer {
     this.due = Math.max(this.due, now - this.catchUpMs) + this.intervalMs;
   }
 
-  /** Forgets any credit: the next event may go at `at` at the earliest (after a 429 pause). */
-  restartAt(at: number): void {
+  /**
+   * Forgets any credit: the next event may go at `at` at the earliest (after a 429 pause), and
+   * events leave one by one for `singleForMs` after that.
+   */
+  restartAt(at: number, singleForMs = 0): void {
     this.due = Math.max(this.due, at);
+    this.singleUntil = Math.max(this.singleUntil, at + singleForMs);
   }
 }
 

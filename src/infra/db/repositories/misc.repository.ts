@@ -3,6 +3,7 @@ import type {
   DeliveryFailureRepository,
   ProcessedUpdateRepository,
 } from '../../../app/ports/repositories.port.ts';
+import type { FastSql } from '../fast-sql.ts';
 import type { Tx } from './tx.ts';
 
 export function auditRepository(tx: Tx): AuditRepository {
@@ -21,20 +22,18 @@ export function auditRepository(tx: Tx): AuditRepository {
   };
 }
 
-export function processedUpdateRepository(tx: Tx): ProcessedUpdateRepository {
+export function processedUpdateRepository(tx: Tx, sql: FastSql): ProcessedUpdateRepository {
   return {
-    async claim(updateId, at) {
-      const existing = await tx.processedUpdate.findUnique({ where: { updateId } });
-      if (!existing) {
-        await tx.processedUpdate.create({ data: { updateId, processedAt: at } });
-        return 'new';
-      }
-      if (existing.status === 'done') return 'done';
-      await tx.processedUpdate.update({ where: { updateId }, data: { processedAt: at } });
-      return 'unfinished';
-    },
-    async finish(updateId, at) {
-      await tx.processedUpdate.updateMany({ where: { updateId }, data: { status: 'done', finishedAt: at } });
+    async markHandled(updateId, at) {
+      // One statement: a new id is inserted as done; a row left by an older version that never
+      // finished ('processing') is taken over; a done one changes nothing, and that is the answer.
+      const changed = await sql.run(
+        `INSERT INTO "ProcessedUpdate" ("updateId", "status", "processedAt", "finishedAt") VALUES (?, 'done', ?, ?)
+         ON CONFLICT ("updateId") DO UPDATE SET "status" = 'done', "processedAt" = excluded."processedAt", "finishedAt" = excluded."finishedAt"
+         WHERE "ProcessedUpdate"."status" <> 'done'`,
+        [updateId, at, at],
+      );
+      return changed > 0;
     },
     async pruneBefore(before) {
       const { count } = await tx.processedUpdate.deleteMany({ where: { processedAt: { lt: before } } });

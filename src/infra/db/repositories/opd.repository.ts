@@ -1,16 +1,20 @@
 import type { OpdInput, OpdRepository } from '../../../app/ports/repositories.port.ts';
+import { booleanColumn, intColumn, textColumn, type FastSql } from '../fast-sql.ts';
 import type { Tx } from './tx.ts';
 import { toOpd } from './mappers.ts';
 
-export function opdRepository(tx: Tx): OpdRepository {
+export function opdRepository(tx: Tx, sql: FastSql): OpdRepository {
   return {
     async findByCode(code) {
       const row = await tx.opd.findUnique({ where: { code } });
       return row ? toOpd(row) : null;
     },
     async findById(id) {
-      const row = await tx.opd.findUnique({ where: { id } });
-      return row ? toOpd(row) : null;
+      // Every /lapor of an admin reads their OPD: plain SQL (see fast-sql.ts).
+      const row = await sql.get('SELECT "id", "code", "name", "type", "active" FROM "Opd" WHERE "id" = ?', [id]);
+      return row
+        ? toOpd({ id: intColumn(row, 'id'), code: textColumn(row, 'code'), name: textColumn(row, 'name'), type: textColumn(row, 'type'), active: booleanColumn(row, 'active') })
+        : null;
     },
     async list() {
       return (await tx.opd.findMany({ orderBy: { code: 'asc' } })).map(toOpd);

@@ -1,27 +1,51 @@
 import type { ReportRepository } from '../../../app/ports/repositories.port.ts';
+import { intColumn, type FastSql } from '../fast-sql.ts';
 import type { Tx } from './tx.ts';
 import { toReport } from './mappers.ts';
 
-export function reportRepository(tx: Tx): ReportRepository {
+/** Recording a report is what a burst of /lapor does a thousand times: plain SQL (see fast-sql.ts). */
+export function reportRepository(tx: Tx, sql: FastSql): ReportRepository {
   return {
     async findByCanonicalUrl(canonicalUrl) {
       const row = await tx.report.findUnique({ where: { canonicalUrl } });
       return row ? toReport(row) : null;
     },
-    async insertIfAbsent(report) {
-      // Inside a transaction the check and the insert see the same snapshot; the unique index
-      // on canonicalUrl is the final guard when two writers race (PostgreSQL).
-      const existing = await tx.report.findUnique({ where: { canonicalUrl: report.canonicalUrl } });
-      if (existing) return { inserted: false, report: toReport(existing) };
-      const created = await tx.report.create({ data: report });
-      await tx.opd.updateMany({
-        where: { id: report.opdId, OR: [{ lastReportAt: null }, { lastReportAt: { lt: report.createdAt } }] },
-        data: { lastReportAt: report.createdAt },
-      });
-      return { inserted: true, report: toReport(created) };
+    async insertIfAbsent(input) {
+      const report = { ...input, accountHandle: input.accountHandle ?? null, accountUnregistered: input.accountUnregistered ?? false };
+      // The unique index on canonicalUrl decides, also between two writers racing (PostgreSQL):
+      // no row comes back when the post is recorded already.
+      const created = await sql.get(
+        `INSERT INTO "Report" ("opdId", "reporterId", "platform", "canonicalUrl", "originalUrl", "note", "directiveId", "accountHandle", "accountUnregistered", "createdAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("canonicalUrl") DO NOTHING RETURNING "id"`,
+        [
+          report.opdId,
+          report.reporterId,
+          report.platform,
+          report.canonicalUrl,
+          report.originalUrl,
+          report.note,
+          report.directiveId,
+          report.accountHandle,
+          report.accountUnregistered,
+          report.createdAt,
+        ],
+      );
+      if (!created) {
+        const existing = await tx.report.findUnique({ where: { canonicalUrl: report.canonicalUrl } });
+        if (!existing) throw new Error(`Report ${report.canonicalUrl} neither inserted nor found`);
+        return { inserted: false, report: toReport(existing) };
+      }
+      await sql.run('UPDATE "Opd" SET "lastReportAt" = ?, "updatedAt" = ? WHERE "id" = ? AND ("lastReportAt" IS NULL OR "lastReportAt" < ?)', [
+        report.createdAt,
+        report.createdAt,
+        report.opdId,
+        report.createdAt,
+      ]);
+      return { inserted: true, report: { ...report, id: intColumn(created, 'id') } };
     },
-    countForOpdSince(opdId, since) {
-      return tx.report.count({ where: { opdId, createdAt: { gte: since } } });
+    async countForOpdSince(opdId, since) {
+      const row = await sql.get('SELECT COUNT(*) AS "n" FROM "Report" WHERE "opdId" = ? AND "createdAt" >= ?', [opdId, since]);
+      return row ? intColumn(row, 'n') : 0;
     },
     async lastByReporter(reporterId) {
       const row = await tx.report.findFirst({ where: { reporterId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });

@@ -1,16 +1,36 @@
 import type { UserRepository } from '../../../app/ports/repositories.port.ts';
+import type { Person } from '../../../domain/model.ts';
+import { bigintColumn, intColumn, nullableDateColumn, nullableIntColumn, nullableTextColumn, textColumn, type FastSql } from '../fast-sql.ts';
 import type { Tx } from './tx.ts';
 import { toPerson } from './mappers.ts';
 
-export function userRepository(tx: Tx): UserRepository {
+/** Every update starts by finding its sender: the one user read that runs as plain SQL. */
+async function personByTelegramId(sql: FastSql, telegramId: bigint): Promise<{ person: Person; unreachableAt: Date | null } | null> {
+  const row = await sql.get(
+    'SELECT "id", "telegramId", "username", "firstName", "lastName", "role", "opdId", "unreachableAt" FROM "User" WHERE "telegramId" = ?',
+    [telegramId],
+  );
+  if (!row) return null;
+  const person = toPerson({
+    id: intColumn(row, 'id'),
+    telegramId: bigintColumn(row, 'telegramId'),
+    username: nullableTextColumn(row, 'username'),
+    firstName: textColumn(row, 'firstName'),
+    lastName: nullableTextColumn(row, 'lastName'),
+    role: textColumn(row, 'role'),
+    opdId: nullableIntColumn(row, 'opdId'),
+  });
+  return { person, unreachableAt: nullableDateColumn(row, 'unreachableAt') };
+}
+
+export function userRepository(tx: Tx, sql: FastSql): UserRepository {
   return {
     async findById(id) {
       const row = await tx.user.findUnique({ where: { id } });
       return row ? toPerson(row) : null;
     },
     async findByTelegramId(telegramId) {
-      const row = await tx.user.findUnique({ where: { telegramId } });
-      return row ? toPerson(row) : null;
+      return (await personByTelegramId(sql, telegramId))?.person ?? null;
     },
     async findByUsername(username) {
       // Usernames are stored lower-cased: Telegram treats them case-insensitively.
@@ -19,15 +39,16 @@ export function userRepository(tx: Tx): UserRepository {
     },
     async upsertProfile(input) {
       const profile = { ...input, username: input.username?.toLowerCase() ?? null };
-      const existing = await tx.user.findUnique({ where: { telegramId: profile.telegramId } });
+      const known = await personByTelegramId(sql, profile.telegramId);
+      const existing = known?.person;
       if (
         existing &&
         existing.username === profile.username &&
         existing.firstName === profile.firstName &&
         existing.lastName === profile.lastName &&
-        existing.unreachableAt === null
+        known.unreachableAt === null
       ) {
-        return toPerson(existing);
+        return existing;
       }
       if (profile.username && profile.username !== existing?.username) {
         // A username belongs to one person at a time: whoever held it before has changed theirs.

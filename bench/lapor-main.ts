@@ -1,0 +1,21 @@
+/**
+ * Standalone entry for the /lapor burst: `npm run bench:lapor`. Prints the table and writes
+ * bench/results/lapor-burst.json. Exits 0 whatever the figures; 1 only if a run broke.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { benchLapor } from './lapor.ts';
+
+try {
+  const { table, otherWork, json } = await benchLapor();
+  console.log('');
+  console.log(table);
+  if (otherWork) console.log(`  - other work on the machine during the run: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core on average).`);
+  const out = path.join(import.meta.dirname, 'results', 'lapor-burst.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ finishedAt: new Date().toISOString(), ...json }, null, 2)}\n`);
+  console.log(`\nfull figures: ${path.relative(process.cwd(), out)}`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
