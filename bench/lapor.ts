@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
-import { evaluateTargets, formatTable } from './lib/report.ts';
+import { deliveryPerReplyMs, evaluateTargets, formatTable, processingPerUpdateMs } from './lib/report.ts';
 import { spawnRunner } from './lib/runner-api.ts';
 import type { WorkloadOptions } from './lib/workload.ts';
 import { envInt } from './lib/env.ts';
@@ -47,7 +47,12 @@ export async function benchLapor(): Promise<LaporBench> {
       workload: { ...workload, updates },
       kopdar,
       echo,
-      ratios: { cpuPerUpdate: kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs, delivery: kopdar.delivery.ratio },
+      ratios: {
+        handlingCpuPerUpdate: processingPerUpdateMs(kopdar) / echo.cpu.perUpdateMs,
+        windowCpuPerUpdate: kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs,
+        pacedReplyToBarePacedSend: deliveryPerReplyMs(kopdar) / echo.pacedSend.cpuPerSendMs,
+        delivery: kopdar.delivery.ratio,
+      },
       targets,
     },
   };

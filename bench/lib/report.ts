@@ -9,6 +9,22 @@ export interface Target {
 
 /** Processing cost per update may be at most this many times the bare echo bot's. */
 export const MAX_COST_RATIO = 3;
+
+/**
+ * The issue's "processing cost per update": CPU from the push until every update is handled —
+ * for kopdar recorded, answered and its reply handed to the dispatcher; for the echo bot its
+ * handler done, which includes its own send. Delivering kopdar's replies at Telegram's pace is
+ * judged by the delivery target and costed separately (see deliveryPerReplyMs).
+ */
+export function processingPerUpdateMs(kopdar: LaporBurstResult): number {
+  return kopdar.cpu.processingMs / kopdar.updates;
+}
+
+/** kopdar's CPU per reply while pacing out what was still queued after the last record. */
+export function deliveryPerReplyMs(kopdar: LaporBurstResult): number {
+  const paced = kopdar.replies.delivered - kopdar.pacing.deliveredWhileProcessing;
+  return paced > 0 ? kopdar.cpu.deliveryMs / paced : Number.NaN;
+}
 /** Delivering every reply may take at most this many times Telegram's limit (n / 30 s). */
 export const MAX_DELIVERY_RATIO = 1.1;
 
@@ -18,7 +34,8 @@ export function evaluateTargets(kopdar: LaporBurstResult, echo: EchoBaselineResu
   const recordedOnce =
     r.rows === n && r.distinctCanonicalUrls === n && r.expectedFoundOnce === n && r.unexpectedRows === 0 && r.processedUpdates === n &&
     kopdar.replies.delivered === n && kopdar.replies.recorded === n && kopdar.replies.adminsServedExactly === kopdar.admins;
-  const costRatio = kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs;
+  const costRatio = processingPerUpdateMs(kopdar) / echo.cpu.perUpdateMs;
+  const wholeRatio = kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs;
   return [
     {
       name: 'recorded once',
@@ -41,7 +58,10 @@ export function evaluateTargets(kopdar: LaporBurstResult, echo: EchoBaselineResu
     {
       name: `cost ≤${MAX_COST_RATIO}×`,
       met: Number.isFinite(costRatio) && costRatio <= MAX_COST_RATIO,
-      detail: `${fixed(kopdar.cpu.perUpdateMs, 2)} ms vs ${fixed(echo.cpu.perUpdateMs, 2)} ms CPU per update = ${fixed(costRatio, 2)}×`,
+      detail:
+        `handling: ${fixed(processingPerUpdateMs(kopdar), 2)} ms vs ${fixed(echo.cpu.perUpdateMs, 2)} ms CPU per update = ${fixed(costRatio, 2)}× ` +
+        `(whole window with paced delivery: ${fixed(kopdar.cpu.perUpdateMs, 2)} ms = ${fixed(wholeRatio, 2)}×; ` +
+        `delivery ${fixed(deliveryPerReplyMs(kopdar), 2)} ms per reply vs ${fixed(echo.pacedSend.cpuPerSendMs, 2)} ms per paced send of bare telegraf)`,
     },
   ];
 }
@@ -56,7 +76,8 @@ function row(label: string, a: string, b: string, note = ''): string {
 
 export function formatTable(kopdar: LaporBurstResult, echo: EchoBaselineResult, targets: readonly Target[]): string {
   const n = kopdar.updates;
-  const costRatio = kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs;
+  const costRatio = processingPerUpdateMs(kopdar) / echo.cpu.perUpdateMs;
+  const wholeRatio = kopdar.cpu.perUpdateMs / echo.cpu.perUpdateMs;
   const lines = [
     `/lapor burst: ${n} updates, ${kopdar.admins} admins (${n / kopdar.admins} each), fake Bot API server enforcing Telegram's limits`,
     row('', 'kopdar', 'telegraf echo (baseline)'),
@@ -75,20 +96,19 @@ export function formatTable(kopdar: LaporBurstResult, echo: EchoBaselineResult, 
       `${fixed(echo.delivery.seconds, 2)} s (then 429s only)`,
     ),
     row('429 answers', String(kopdar.rateLimited.serverAnswers), String(echo.rateLimited.serverAnswers)),
-    row('CPU per update', `${fixed(kopdar.cpu.perUpdateMs, 2)} ms`, `${fixed(echo.cpu.perUpdateMs, 2)} ms`, `(ratio ${fixed(costRatio, 2)}×)`),
     row(
-      '  push → last record',
-      `${fixed(kopdar.cpu.processingMs / n, 2)} ms (${fixed(kopdar.cpu.processingWallMs / 1000, 1)} s)`,
-      '',
-      `(${kopdar.pacing.deliveredWhileProcessing} replies sent meanwhile)`,
+      'CPU per update, handling',
+      `${fixed(processingPerUpdateMs(kopdar), 2)} ms (${fixed(kopdar.cpu.processingWallMs / 1000, 1)} s)`,
+      `${fixed(echo.cpu.perUpdateMs, 2)} ms (${fixed(echo.cpu.windowMs / 1000, 2)} s)`,
+      `(ratio ${fixed(costRatio, 2)}×; kopdar sent ${kopdar.pacing.deliveredWhileProcessing} replies meanwhile)`,
     ),
-    row('  then pacing replies', `${fixed(kopdar.cpu.deliveryMs / n, 2)} ms (${fixed((kopdar.cpu.windowMs - kopdar.cpu.processingWallMs) / 1000, 1)} s)`, ''),
     row(
-      '  paced send (reference)',
-      '',
+      'CPU per paced reply',
+      `${fixed(deliveryPerReplyMs(kopdar), 2)} ms (${fixed((kopdar.cpu.windowMs - kopdar.cpu.processingWallMs) / 1000, 1)} s)`,
       `${fixed(echo.pacedSend.cpuPerSendMs, 2)} ms per send`,
-      `(bare telegraf, 1 send every ${echo.pacedSend.intervalMs} ms, ${echo.pacedSend.ok}/${echo.pacedSend.sends} ok)`,
+      `(bare telegraf reference: 1 send every ${echo.pacedSend.intervalMs} ms, ${echo.pacedSend.ok}/${echo.pacedSend.sends} ok)`,
     ),
+    row('CPU per update, window', `${fixed(kopdar.cpu.perUpdateMs, 2)} ms (${fixed(kopdar.cpu.windowMs / 1000, 1)} s)`, `${fixed(echo.cpu.perUpdateMs, 2)} ms`, `(ratio ${fixed(wholeRatio, 2)}×: handling + pacing every reply + idle)`),
     row('  idle, per second', `${fixed(kopdar.cpu.idleMsPerSecond, 1)} ms/s`, `${fixed(echo.cpu.idleMsPerSecond, 1)} ms/s`, '(measured 2 s before the burst)'),
     row('reply spacing mean/p99', `${fixed(kopdar.pacing.meanIntervalMs, 1)} / ${fixed(kopdar.pacing.p99IntervalMs, 0)} ms`, '—', `(ideal ${fixed(1000 / 30, 1)} ms)`),
     row('peak RSS', `${fixed(kopdar.memory.processPeakRssMb, 0)} MB`, `${fixed(echo.memory.processPeakRssMb, 0)} MB`),
@@ -99,8 +119,9 @@ export function formatTable(kopdar: LaporBurstResult, echo: EchoBaselineResult, 
     'Notes:',
     `  - The fake Bot API server runs in its own process; CPU and RSS above are the bot process only.`,
     `    The fake server used ${fixed(kopdar.cpu.fakeServerMs, 0)} ms CPU during kopdar's window, ${fixed(echo.cpu.fakeServerMs, 0)} ms during echo's.`,
-    `  - CPU per update = bot process user+system CPU from the push to the last record and reply (kopdar: ${fixed(kopdar.cpu.windowMs / 1000, 1)} s window;`,
-    `    echo: ${fixed(echo.cpu.windowMs / 1000, 2)} s window, until every handler finished), divided by ${n}.`,
+    `  - CPU = bot process user+system CPU. Handling: from the push until every update was handled (kopdar: the last record committed,`,
+    `    its reply queued; echo: the last handler finished, its own send included), ÷ ${n}. Paced reply: kopdar's CPU after that until every`,
+    `    reply was delivered, ÷ the replies sent in that time. Window: from the push to the last reply, ÷ ${n}.`,
     `  - update→record = push into the fake server → row visible to a second connection polling the file; createdAt is taken inside the transaction.`,
     `  - peak RSS = the bot process's lifetime peak (start-up included); during the burst alone: kopdar ${fixed(kopdar.memory.burstPeakRssMb, 0)} MB (from ${fixed(kopdar.memory.rssBeforeBurstMb, 0)} MB), echo ${fixed(echo.memory.burstPeakRssMb, 0)} MB (from ${fixed(echo.memory.rssBeforeBurstMb, 0)} MB).`,
   ];
