@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { AppDeps } from '../app/deps.ts';
@@ -26,9 +25,6 @@ export async function startTelegram(input: { config: Config; logger: Logger }): 
   const { config, logger } = input;
   const telegraf = new Telegraf(config.botToken, { telegram: { apiRoot: config.telegramApiRoot }, handlerTimeout: 60_000 });
   const client = telegraf.telegram;
-  // telegraf keeps connections open only to an https:// API root; a local Bot API server
-  // (http://) gets the same, or every call would open a connection of its own.
-  if (config.telegramApiRoot.startsWith('http://')) client.options.agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
   let botUsername: string;
   try {
     const me = await client.getMe();

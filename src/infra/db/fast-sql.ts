@@ -9,9 +9,11 @@ export type SqlRow = Readonly<Record<string, unknown>>;
  * query engine one of these costs about 0.25 ms of CPU; straight on the connection a few
  * hundredths — the difference between a burst of /lapor being handled in 4 s or in 1 s.
  *
- * Only call it inside a unit of work: the statements then run between the BEGIN and COMMIT that
- * Prisma's interactive transaction issued on the same connection. SQL is written portably
- * (double-quoted names, ON CONFLICT), values go through the helpers below.
+ * Each unit of work gets one bound to its transaction (FastSqlSource): the statements run between
+ * the BEGIN and COMMIT that Prisma's interactive transaction issued on the same connection, and
+ * refuse to run once it has ended. A statement runs when called, not queued behind Prisma calls
+ * still pending: await each before the next. SQL is written portably (double-quoted names,
+ * ON CONFLICT), values go through the helpers below.
  */
 export interface FastSql {
   /** The first row, or undefined. */
@@ -31,12 +33,73 @@ function sqliteValue(value: SqlValue): string | number | bigint | null {
   return value;
 }
 
+/** Hands each unit of work a FastSql bound to the transaction it runs in. */
+export interface FastSqlSource {
+  /** Call at the start of a transaction's callback: Prisma has issued its BEGIN by then. */
+  forCurrentTransaction(): FastSql;
+}
+
+export class FastSqlOutsideTransactionError extends Error {
+  override name = 'FastSqlOutsideTransactionError';
+}
+
+/**
+ * Which of Prisma's transactions the connection is in. A FastSql refuses to run once its own
+ * transaction has ended — committed, rolled back, or timed out by Prisma while the callback was
+ * still working — since its statements would otherwise commit on their own or inside the next
+ * update's transaction.
+ */
+export class TransactionTracker {
+  private current: symbol | null = null;
+
+  opened(): symbol {
+    const token = Symbol('transaction');
+    this.current = token;
+    return token;
+  }
+
+  closed(token: symbol): void {
+    if (this.current === token) this.current = null;
+  }
+
+  get open(): symbol | null {
+    return this.current;
+  }
+}
+
+/** The connection as the fast path needs it: its statements and whether a transaction is open. */
+export interface SqliteConnection {
+  readonly statements: StatementCache;
+  inTransaction(): boolean;
+}
+
 /** FastSql on a better-sqlite3 connection (which returns integers as bigint: see the readers). */
-export function sqliteFastSql(connection: () => StatementCache): FastSql {
+export function sqliteFastSql(connection: () => SqliteConnection, transactions: TransactionTracker): FastSqlSource {
   return {
-    get: (sql, params) => Promise.resolve(connection().get(sql).get(...params.map(sqliteValue)) as SqlRow | undefined),
-    run: (sql, params) => Promise.resolve(connection().get(sql).run(...params.map(sqliteValue)).changes),
+    forCurrentTransaction() {
+      const token = transactions.open;
+      const statementsInTransaction = (): StatementCache => {
+        const current = connection();
+        if (token === null || transactions.open !== token || !current.inTransaction()) {
+          throw new FastSqlOutsideTransactionError('Plain SQL may only run inside the transaction it was given for; that transaction has ended.');
+        }
+        return current.statements;
+      };
+      // Always settled asynchronously, like a Prisma call: a failure is a rejection, never a throw.
+      return {
+        get: (sql, params) => settle(() => statementsInTransaction().get(sql).get(...params.map(sqliteValue)) as SqlRow | undefined),
+        run: (sql, params) => settle(() => statementsInTransaction().get(sql).run(...params.map(sqliteValue)).changes),
+      };
+    },
   };
+}
+
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 // ---- readers: a column value as the type the domain wants, whatever the driver returned ----

@@ -62,12 +62,14 @@ function viewOf(statement: Database.Statement): BoundStatementView {
 /**
  * Makes the adapter's `client.prepare` reuse prepared statements. The adapter prepares every
  * statement it runs afresh — a good part of the cost of a small query — although Prisma sends
- * the same few SQL texts over and over. Returns the cache, which the fast path shares.
+ * the same few SQL texts over and over. Returns a second cache on the same connection for the
+ * fast path: the adapter switches its statements to array mode, the fast path reads objects.
  */
 export function cacheStatements(client: Database.Database): StatementCache {
-  const cache = new StatementCache(client);
-  Object.defineProperty(client, 'prepare', { value: (sql: string) => viewOf(cache.get(sql)), configurable: true, writable: true });
-  return cache;
+  const adapterCache = new StatementCache(client);
+  const fastPathCache = new StatementCache(client);
+  Object.defineProperty(client, 'prepare', { value: (sql: string) => viewOf(adapterCache.get(sql)), configurable: true, writable: true });
+  return fastPathCache;
 }
 
 /** The better-sqlite3 connection inside a Prisma adapter, when the adapter is the one we know. */

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '../../app/ports/repositories.port.ts';
 import type { Db } from './client.ts';
-import type { FastSql } from './fast-sql.ts';
+import type { FastSql, FastSqlSource } from './fast-sql.ts';
 import type { Tx } from './repositories/tx.ts';
 import { opdRepository } from './repositories/opd.repository.ts';
 import { userRepository } from './repositories/user.repository.ts';
@@ -46,10 +46,10 @@ function repositoriesFor(tx: Tx, sql: FastSql): Repositories {
 
 /**
  * Transactions nest by joining: a run() inside another run() (same async context) uses the outer
- * transaction. So the bot can handle a whole update — claim, identify, command, finish — in one
+ * transaction. So the bot can handle a whole update — mark, identify, command — in one
  * transaction, while each use case still states its own boundary when called alone.
  */
-export function prismaUnitOfWork(db: Db, sql: FastSql): UnitOfWork {
+export function prismaUnitOfWork(db: Db, sql: FastSqlSource): UnitOfWork {
   const current = new AsyncLocalStorage<Repositories>();
   return {
     run: (work) => {
@@ -57,7 +57,7 @@ export function prismaUnitOfWork(db: Db, sql: FastSql): UnitOfWork {
       if (outer) return work(outer);
       return db.$transaction(
         (tx) => {
-          const repos = repositoriesFor(tx, sql);
+          const repos = repositoriesFor(tx, sql.forCurrentTransaction());
           return current.run(repos, () => work(repos));
         },
         { timeout: 15_000, maxWait: 15_000 },

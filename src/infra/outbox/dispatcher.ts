@@ -91,6 +91,7 @@ export class Dispatcher {
     }
     return new Promise<DeliveryResult>((settle) => {
       const now = this.now();
+      this.limiter.setBacklog(this.unsettled + 1 - this.inFlight);
       const at = this.queue.push(
         {
           seq: ++this.seq,
@@ -152,6 +153,7 @@ export class Dispatcher {
         }
         const now = this.now();
         if (now < this.pausedUntil) return this.armTimer(this.pausedUntil, now);
+        this.limiter.setBacklog(this.unsettled - this.inFlight);
         const pick = this.queue.next(now);
         if (!pick.job) return this.armTimer(pick.wakeAt ?? Infinity, now);
         this.dispatch(pick.job, now);
@@ -281,6 +283,7 @@ export class Dispatcher {
     this.inFlight--;
     try {
       const now = this.now();
+      this.limiter.setBacklog(this.unsettled - this.inFlight);
       const at = job.done ? this.queue.remove(job, now) : this.queue.requeue(job, now);
       if (this.capped) this.schedulePump();
       else if (this.unsettled > this.inFlight) {

@@ -27,10 +27,13 @@ export class Pacer {
     this.singleUntil = now;
   }
 
-  /** Earliest instant (whole ms, ≥ now) at which the next event may go. */
-  readyAt(now: number): number {
+  /**
+   * Earliest instant (whole ms, ≥ now) at which the next event may go; `backlog`: enough events
+   * are waiting to make up a group (otherwise one waits for its own slot only).
+   */
+  readyAt(now: number, backlog = true): number {
     if (this.due - EPSILON <= now) return now;
-    const grouped = this.group > 1 && now >= this.singleUntil;
+    const grouped = backlog && this.group > 1 && now >= this.singleUntil;
     return Math.ceil(this.due + (grouped ? (this.group - 1) * this.intervalMs : 0) - EPSILON);
   }
 

@@ -29,6 +29,7 @@ export class RateLimiter {
   private readonly chats = new Map<bigint, TokenBucket>();
   private readonly groups = new Map<bigint, SlidingWindow>();
   private takesSincePrune = 0;
+  private backlog = true;
   private readonly windowMs: number;
 
   constructor(
@@ -45,9 +46,17 @@ export class RateLimiter {
     this.globalArrivals = new ArrivalWindow(perWindow, windowMs * ARRIVAL_WINDOW_SHARE);
   }
 
+  /**
+   * Whether enough messages wait to leave in groups; the dispatcher keeps it current. A message
+   * or two never wait for a group to fill.
+   */
+  setBacklog(waiting: number): void {
+    this.backlog = waiting >= GLOBAL_SEND_GROUP;
+  }
+
   /** When the global limit allows the next message (whole ms, ≥ now; Infinity: after an answer). */
   globalReadyAt(now: number): number {
-    const at = Math.max(this.globalPacer.readyAt(now), this.globalWindow.readyAt(now), this.globalArrivals.readyAt(now));
+    const at = Math.max(this.globalPacer.readyAt(now, this.backlog), this.globalWindow.readyAt(now), this.globalArrivals.readyAt(now));
     return at === now ? now : Math.ceil(at);
   }
 

@@ -11,8 +11,11 @@ import {
   sqliteDate,
   textColumn,
   UnexpectedColumnError,
+  FastSqlOutsideTransactionError,
 } from '../../../src/infra/db/fast-sql.ts';
 import { StatementCache } from '../../../src/infra/db/statement-cache.ts';
+import { openDatabase } from '../../../src/infra/db/client.ts';
+import type { Repositories } from '../../../src/app/ports/repositories.port.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 
 describe('fast-path column readers', () => {
@@ -137,5 +140,43 @@ describe('the hot path through plain SQL', () => {
       }),
     ).rejects.toThrow('later step failed');
     expect(await app.deps.uow.run((repos) => repos.reports.findByCanonicalUrl('https://youtube.com/watch?v=abc'))).toBeNull();
+  });
+
+  it('refuses to run once its own transaction has ended, also inside another one', async () => {
+    let escaped: Repositories | undefined;
+    await app.deps.uow.run(async (repos) => {
+      escaped = repos;
+      expect(await repos.updates.markHandled(900n, app.clock.now())).toBe(true);
+    });
+    if (!escaped) throw new Error('no repositories');
+    const late = escaped;
+    await expect(late.updates.markHandled(901n, app.clock.now())).rejects.toThrow(FastSqlOutsideTransactionError);
+    await app.deps.uow.run(async (repos) => {
+      await expect(late.users.findByTelegramId(1n)).rejects.toThrow(FastSqlOutsideTransactionError);
+      // The transaction it was used in is unharmed.
+      expect(await repos.updates.markHandled(902n, app.clock.now())).toBe(true);
+    });
+    expect(await app.deps.uow.run((repos) => repos.updates.markHandled(901n, app.clock.now()))).toBe(true);
+    expect(await app.deps.uow.run((repos) => repos.updates.markHandled(902n, app.clock.now()))).toBe(false);
+  });
+});
+
+describe('one SQL text through Prisma and through the fast path', () => {
+  it('reads rows as objects on the fast path even after the adapter read it in array mode', async () => {
+    const app = await createTestApp();
+    try {
+      await app.addOpds('BAPPEDA');
+      const { prisma, sql } = await openDatabase(`file:${app.file}`);
+      try {
+        const text = 'SELECT "id", "code" FROM "Opd" WHERE "code" = ?';
+        expect(await prisma.$queryRawUnsafe(text, 'BAPPEDA')).toEqual([{ id: 1, code: 'BAPPEDA' }]);
+        const row = await prisma.$transaction(async () => sql.forCurrentTransaction().get(text, ['BAPPEDA']));
+        expect(row).toEqual({ id: 1n, code: 'BAPPEDA' });
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -182,6 +182,30 @@ describe('Dispatcher pacing', () => {
     expect(maxInWindow(at, 60_000)).toBeLessThanOrEqual(20);
   });
 
+  it('groups a backlog three sends per wake-up, but never makes one or two messages wait for a group', async () => {
+    const clock = new LateClock(() => 0);
+    const gateway = new FakeGateway(clock);
+    const dispatcher = dispatcherOn(clock, gateway);
+    dispatcher.start();
+    const start = clock.now().getTime();
+    const two = [dispatcher.send(text(1)), dispatcher.send(text(2))];
+    await clock.runUntilIdle();
+    await Promise.all(two);
+    const pair = [...gateway.timesFor(1n), ...gateway.timesFor(2n)].map((t) => t - start);
+    expect(pair).toEqual([0, 34]);
+
+    await clock.advance(5_000);
+    const from = clock.now().getTime();
+    const many = Array.from({ length: 30 }, (_, i) => dispatcher.send(text(100 + i), 'bulk'));
+    await clock.runUntilIdle();
+    await Promise.all(many);
+    const at = Array.from({ length: 30 }, (_, i) => (gateway.timesFor(BigInt(100 + i))[0] ?? Infinity) - from);
+    // After the quiet spell the catch-up lets five go at once; then three at a time.
+    expect(at.slice(0, 11)).toEqual([0, 0, 0, 0, 0, 100, 100, 100, 200, 200, 200]);
+    expect(at[29]).toBeLessThanOrEqual(1000);
+    expect(maxInWindow(at, 1000)).toBeLessThanOrEqual(30);
+  });
+
   it('works with a clock that only sleeps (no setTimer)', async () => {
     const fake = new FakeClock();
     const clock: Clock = { now: () => fake.now(), sleep: (ms, signal) => fake.sleep(ms, signal) };

@@ -170,6 +170,18 @@ describe('RateLimiter global limit', () => {
     expect(at[300]).toBeLessThanOrEqual(2 + 10_000 + 10 * 2 + 2 * 2);
   });
 
+  it('after a 429 pause sends one by one for a second, then in groups again, never over 30 a second', () => {
+    const limiter = new RateLimiter(defaultLimits, 0);
+    run(limiter, Array<number>(60).fill(0));
+    limiter.restartGlobalAt(10_000);
+    const at = run(limiter, Array<number>(90).fill(0), 10_000);
+    expect(at.slice(0, 4)).toEqual([10_000, 10_034, 10_067, 10_100]);
+    const later = at.filter((t) => t >= 11_000);
+    expect(later.length).toBeGreaterThan(30);
+    expect(maxInWindow(later.slice(0, 6), 1)).toBe(3); // groups of three at one instant
+    expect(maxInWindow(at, 1000)).toBeLessThanOrEqual(30);
+  });
+
   it('never lets 31 sends into one second, however late and bunched the timers', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 700 })), { minLength: 31, maxLength: 400 }), (lateness) => {
