@@ -8,16 +8,22 @@ import { RateLimiter } from '../../../src/infra/outbox/rate-limiter.ts';
 import { SlidingWindow } from '../../../src/infra/outbox/sliding-window.ts';
 import { maxInWindow } from '../../helpers/fake-gateway.ts';
 
+/** When each of `count` events went, each taken as soon as the pacer allowed, from 0. */
+function takeAsSoonAsAllowed(pacer: Pacer, count: number): number[] {
+  const at: number[] = [];
+  let now = 0;
+  for (let i = 0; i < count; i++) {
+    now = pacer.readyAt(now);
+    at.push(now);
+    pacer.take(now);
+  }
+  return at;
+}
+
 describe('Pacer', () => {
   it('spaces events evenly, to the fraction of a millisecond over time', () => {
     const pacer = new Pacer(1000 / 30, 10, 0);
-    const at: number[] = [];
-    let now = 0;
-    for (let i = 0; i < 31; i++) {
-      now = pacer.readyAt(now);
-      at.push(now);
-      pacer.take(now);
-    }
+    const at = takeAsSoonAsAllowed(pacer, 31);
     expect(at.slice(0, 4)).toEqual([0, 34, 67, 100]);
     expect(at[30]).toBe(1000); // 30 intervals of 33.3 ms, not 30 × 34
   });
@@ -39,13 +45,7 @@ describe('Pacer', () => {
 
   it('lets a held-back backlog leave in groups, at the same rate', () => {
     const pacer = new Pacer(1000 / 30, 4000 / 30, 0, 3);
-    const at: number[] = [];
-    let now = 0;
-    for (let i = 0; i < 31; i++) {
-      now = pacer.readyAt(now);
-      at.push(now);
-      pacer.take(now);
-    }
+    const at = takeAsSoonAsAllowed(pacer, 31);
     // The first finds the pacer free; then three at a time, at the third one's slot.
     expect(at.slice(0, 7)).toEqual([0, 100, 100, 100, 200, 200, 200]);
     expect(at[30]).toBe(1000);
