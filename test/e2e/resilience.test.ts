@@ -26,7 +26,7 @@ describe('resilience', () => {
     const db = new Database(h.databaseFile);
     db.exec('ALTER TABLE Report RENAME TO ReportGone');
     db.close();
-    h.tg.sendText({ from: admin, text: '/lapor https://www.instagram.com/p/BROKEN12345/' });
+    const failedId = h.tg.sendText({ from: admin, text: '/lapor https://www.instagram.com/p/BROKEN12345/' });
     const apology = await h.tg.waitForMessage(admin.id, /Mohon maaf, terjadi kendala/);
     expect(apology.text).not.toMatch(/prisma|error|\n\s+at /i);
     await h.waitForLog((l) => l.event === 'update.failed');
@@ -35,6 +35,13 @@ describe('resilience', () => {
     // The next update is handled normally.
     h.tg.sendText({ from: admin, text: '/saya' });
     await h.tg.waitForMessage(admin.id, /Dinas Kesehatan \(DINKES\)/);
+    // The failed update was marked handled: delivered again, it is skipped, not apologised for twice.
+    const before = h.tg.sent.length;
+    h.tg.redeliver(failedId);
+    await h.waitForLog((l) => l.event === 'update.duplicate' && l.updateId === failedId);
+    h.tg.sendText({ from: admin, text: '/saya' });
+    await h.tg.waitForMessage(admin.id, /Dinas Kesehatan \(DINKES\)/, { since: before });
+    expect(h.tg.sent.slice(before).filter((c) => /Mohon maaf/.test(c.text ?? ''))).toHaveLength(0);
   });
 
   it('a user who blocked the bot is recorded as unreachable, and nothing stops', async () => {
