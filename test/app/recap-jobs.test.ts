@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeSetting } from '../../src/app/usecases/settings.ts';
 import { mostImproved, runMonthlyRecapIfDue, runWeeklyRecapIfDue } from '../../src/app/usecases/recap/jobs.ts';
@@ -59,6 +60,18 @@ describe('automatic recaps', () => {
     expect(files).toHaveLength(4);
     expect(new Set(files.map((r) => r.attachmentId)).size).toBe(2);
     expect(rows.find((r) => r.chatId === 3001n && r.attachmentId === undefined)?.text).toContain('Laporan KPI bulanan — November 2026');
+
+    // The process died after enqueueing, before the run was marked finished: the re-run sends
+    // nothing twice and keeps no second copy of the files.
+    const file = new Database(app.file);
+    file.prepare(`UPDATE "JobRun" SET "finishedAt" = NULL WHERE "job" = 'recap-monthly'`).run();
+    file.close();
+    expect(await runMonthlyRecapIfDue(app.deps)).toEqual({ job: 'recap-monthly', period: '2026-11', enqueued: 0 });
+    const check = new Database(app.file, { readonly: true });
+    const attachments = (check.prepare('SELECT COUNT(*) AS n FROM "Attachment"').get() as { n: number }).n;
+    check.close();
+    expect(attachments).toBe(2);
+    expect(await outbox()).toHaveLength(rows.length);
   });
 
   it('without a community group the weekly recap waits (nothing claimed)', async () => {

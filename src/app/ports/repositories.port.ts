@@ -350,6 +350,11 @@ export interface OutboxRepository {
   addAttachment(file: FileUpload, at: Date): Promise<number>;
   /** The file_id Telegram gave the attachment's first upload: rows sent after it use that. */
   attachmentUploaded(id: number, fileId: string): Promise<void>;
+  /**
+   * Deletes those of the given attachments no outbox row references (a job re-run whose rows were
+   * all enqueued already); returns how many.
+   */
+  discardUnreferencedAttachments(ids: readonly number[]): Promise<number>;
 }
 
 // --- Directives (arahan) ------------------------------------------------------------------

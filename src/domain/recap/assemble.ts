@@ -137,8 +137,9 @@ export function assembleRecap(facts: RecapFacts): Recap {
   const accountPlatforms = new Map<number, Set<Platform>>();
   for (const a of facts.accounts) accountPlatforms.set(a.opdId, (accountPlatforms.get(a.opdId) ?? new Set<Platform>()).add(a.platform));
 
+  const leaveOf = new Map(facts.opds.map((opd) => [opd.id, opdLeaveSpans(opd.id, opd.adminIds, facts.leaves)]));
   const rows = facts.opds.map((opd): Omit<OpdRecap, 'rank'> => {
-    const leave = opdLeaveSpans(opd.id, opd.adminIds, facts.leaves);
+    const leave = leaveOf.get(opd.id) ?? [];
     const postsOnDay = perOpdDay.get(opd.id) ?? new Map<LocalDate, number>();
     let workingDays = 0;
     let leaveDays = 0;
@@ -244,9 +245,10 @@ export function assembleRecap(facts: RecapFacts): Recap {
       addressed: d.addressedOpdIds.length,
       acknowledged: d.addressedOpdIds.filter((id) => d.acknowledgedOpdIds.has(id)).length,
       followedUp: d.addressedOpdIds.filter((id) => d.followedUpOpdIds.has(id)).length,
+      // Like the KPI: an OPD on leave the day the directive went out is not named as silent.
       silentCodes: d.requireAck
         ? d.addressedOpdIds
-            .filter((id) => !d.acknowledgedOpdIds.has(id))
+            .filter((id) => !d.acknowledgedOpdIds.has(id) && !isWithin(leaveOf.get(id) ?? [], d.sentDay))
             .map((id) => codeOf.get(id) ?? `#${id}`)
             .sort()
         : [],

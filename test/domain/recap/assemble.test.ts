@@ -128,7 +128,8 @@ describe('assembleRecap', () => {
     expect(recap.platforms.find((p) => p.platform === 'instagram')).toEqual({ platform: 'instagram', posts: 6, opds: 2, mandatory: true });
     expect(recap.directives.map((d) => [d.id, d.title, d.addressed, d.acknowledged, d.followedUp, d.silentCodes])).toEqual([
       [7, 'Sebarkan info vaksinasi', 2, 1, 1, ['KEC-A']],
-      [8, 'Unggah hari jadi kabupaten', 3, 0, 0, ['DINKES', 'DISDIK', 'KEC-A']],
+      // DISDIK was on leave the day #8 went out: not named as silent, as it is not held against its KPI.
+      [8, 'Unggah hari jadi kabupaten', 3, 0, 0, ['DINKES', 'KEC-A']],
     ]);
   });
 

@@ -118,6 +118,8 @@ export async function runMonthlyRecapIfDue(deps: AppDeps): Promise<RecapJobResul
       ];
     });
     const written = await repos.outbox.enqueue(entries, now);
+    // A re-run after a crash finds its rows enqueued already: the files it just stored are not needed.
+    await repos.outbox.discardUnreferencedAttachments([workbookId, chartId]);
     await repos.audit.record({ actorId: null, action: 'recap.monthly', subject: `period:${period.key}`, details: { recipients: chats.length, enqueued: written }, at: now });
     return written;
   });

@@ -175,5 +175,14 @@ export function outboxRepository(tx: Tx): OutboxRepository {
     async attachmentUploaded(id, fileId) {
       await tx.attachment.update({ where: { id }, data: { fileId } });
     },
+    async discardUnreferencedAttachments(ids) {
+      if (ids.length === 0) return 0;
+      const used = await tx.outboxMessage.findMany({ where: { attachmentId: { in: [...ids] } }, select: { attachmentId: true }, distinct: ['attachmentId'] });
+      const referenced = new Set(used.map((row) => row.attachmentId));
+      const unused = ids.filter((id) => !referenced.has(id));
+      if (unused.length === 0) return 0;
+      const { count } = await tx.attachment.deleteMany({ where: { id: { in: unused } } });
+      return count;
+    },
   };
 }
