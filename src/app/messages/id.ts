@@ -6,7 +6,7 @@ import { weekdayOf, type LocalDate } from '../../domain/calendar/local-date.ts';
 import { nameWeekdayRuns } from '../../domain/calendar/weekdays.ts';
 import { formatDateId, formatDateTimeId } from '../../domain/time/format.ts';
 import type { KpiComponentKey, KpiWeights } from '../../domain/recap/kpi.ts';
-import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../domain/recap/recap.ts';
+import { isQuiet, weekSpan, type OpdRecap, type Recap, type RecapPeriod, type TargetStatus } from '../../domain/recap/recap.ts';
 import { formatNumberId, monthNames } from '../../domain/time/format.ts';
 import { displayHandle } from '../../domain/links/handle.ts';
 import type { MeetupField, RsvpAnswer } from '../../domain/meetups/meetup.ts';
@@ -722,9 +722,7 @@ export const id = {
     /** "Minggu 16–22 November 2026" or "November 2026". */
     periodLabel: (p: RecapPeriod) => {
       if (p.kind === 'month') return `${monthNames[Number(p.key.slice(5, 7)) - 1] ?? p.key} ${p.key.slice(0, 4)}`;
-      const sameMonth = p.from.slice(0, 7) === p.until.slice(0, 7);
-      const fromText = sameMonth ? String(Number(p.from.slice(8, 10))) : id.calendar.shortDay(p.from).replace(/ \d{4}$/, '');
-      return `Minggu ${fromText}–${id.calendar.shortDay(p.until)}`;
+      return `Minggu ${weekSpan(p, id.calendar.shortDay)}`;
     },
     countedUntil: (p: RecapPeriod) => (p.countedUntil < p.until ? `\n<i>Dihitung sampai ${id.calendar.day(p.countedUntil)}.</i>` : ''),
     number: (value: number) => formatNumberId(value),
@@ -739,7 +737,7 @@ export const id = {
       codes.length <= max ? codes.map(e).join(', ') : `${codes.slice(0, max).map(e).join(', ')} dan ${codes.length - max} lainnya`,
     /** The regency-wide summary (superadmins, leaders, the monthly report). */
     summary: (r: Recap) => {
-      const quiet = r.opds.filter((o) => o.posts === 0 && o.status !== 'onLeave').map((o) => o.code);
+      const quiet = r.opds.filter(isQuiet).map((o) => o.code);
       const missing = r.opds.filter((o) => o.missingAccounts.length > 0);
       const silentDirectives = r.directives.filter((d) => d.silentCodes.length > 0);
       const top = r.opds.filter((o) => o.rank !== null).slice(0, 5);

@@ -6,7 +6,7 @@ import { platforms, type Platform } from '../links/types.ts';
 import { computeKpi, type KpiWeights } from './kpi.ts';
 import { missingPlatforms } from '../official-accounts.ts';
 import { daysOf } from './period.ts';
-import type { DayRecap, DirectiveRecap, OpdRecap, PlatformRecap, Recap, RecapPeriod, TargetStatus } from './recap.ts';
+import { isQuiet, type DayRecap, type DirectiveRecap, type OpdRecap, type PlatformRecap, type Recap, type RecapPeriod, type TargetStatus } from './recap.ts';
 
 /** Posts of one OPD on one platform on one local day. */
 export interface PostCount {
@@ -271,7 +271,7 @@ export function assembleRecap(facts: RecapFacts): Recap {
       opds: opds.length,
       posts: opds.reduce((sum, o) => sum + o.posts, 0),
       activeOpds,
-      quietOpds: opds.filter((o) => o.posts === 0 && o.status !== 'onLeave' && o.status !== 'notDue').length,
+      quietOpds: opds.filter(isQuiet).length,
     },
   };
 }

@@ -112,3 +112,21 @@ export interface Recap {
     readonly quietOpds: number;
   };
 }
+
+/**
+ * "Not posted yet" in every form of a recap (the count, the list, the highlighted rows): no post
+ * in a period in which the OPD had working days and was not on leave.
+ */
+export function isQuiet(opd: Pick<OpdRecap, 'posts' | 'status'>): boolean {
+  return opd.posts === 0 && opd.status !== 'onLeave' && opd.status !== 'notDue';
+}
+
+/**
+ * A week's days for its label, "16–22 November 2026" or "30 November–6 December 2026": the first
+ * day without what the last one repeats. `shortDay` is the catalogue's "day month year".
+ */
+export function weekSpan(period: Pick<RecapPeriod, 'from' | 'until'>, shortDay: (day: LocalDate) => string): string {
+  const sameMonth = period.from.slice(0, 7) === period.until.slice(0, 7);
+  const first = sameMonth ? String(Number(period.from.slice(8, 10))) : shortDay(period.from).replace(/ \d{4}$/, '');
+  return `${first}–${shortDay(period.until)}`;
+}

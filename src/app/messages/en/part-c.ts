@@ -4,7 +4,7 @@ import { weekdayOf, type LocalDate } from '../../../domain/calendar/local-date.t
 import { nameWeekdayRuns } from '../../../domain/calendar/weekdays.ts';
 import { formatDateEn, formatNumberEn, monthNamesEn } from '../../../domain/time/format.ts';
 import type { KpiComponentKey, KpiWeights } from '../../../domain/recap/kpi.ts';
-import type { OpdRecap, Recap, RecapPeriod, TargetStatus } from '../../../domain/recap/recap.ts';
+import { isQuiet, weekSpan, type OpdRecap, type Recap, type RecapPeriod, type TargetStatus } from '../../../domain/recap/recap.ts';
 import { displayHandle } from '../../../domain/links/handle.ts';
 import type { SettingProblem } from '../../settings/definitions.ts';
 import type { Catalogue } from '../id.ts';
@@ -139,9 +139,7 @@ export const enPartC = {
     /** "Week of 16–22 November 2026" or "November 2026". */
     periodLabel: (p: RecapPeriod) => {
       if (p.kind === 'month') return `${monthNamesEn[Number(p.key.slice(5, 7)) - 1] ?? p.key} ${p.key.slice(0, 4)}`;
-      const sameMonth = p.from.slice(0, 7) === p.until.slice(0, 7);
-      const fromText = sameMonth ? String(Number(p.from.slice(8, 10))) : en.calendar.shortDay(p.from).replace(/ \d{4}$/, '');
-      return `Week of ${fromText}–${en.calendar.shortDay(p.until)}`;
+      return `Week of ${weekSpan(p, en.calendar.shortDay)}`;
     },
     countedUntil: (p: RecapPeriod) => (p.countedUntil < p.until ? `\n<i>Counted up to ${en.calendar.day(p.countedUntil)}.</i>` : ''),
     number: (value: number) => formatNumberEn(value),
@@ -157,7 +155,7 @@ export const enPartC = {
       codes.length <= max ? codes.map(e).join(', ') : `${codes.slice(0, max).map(e).join(', ')} and ${codes.length - max} more`,
     /** The regency-wide summary (superadmins, leaders, the monthly report). */
     summary: (r: Recap) => {
-      const quiet = r.opds.filter((o) => o.posts === 0 && o.status !== 'onLeave').map((o) => o.code);
+      const quiet = r.opds.filter(isQuiet).map((o) => o.code);
       const missing = r.opds.filter((o) => o.missingAccounts.length > 0);
       const silentDirectives = r.directives.filter((d) => d.silentCodes.length > 0);
       const top = r.opds.filter((o) => o.rank !== null).slice(0, 5);

@@ -1,7 +1,8 @@
 import type { Workbook } from 'exceljs';
 import type { Recap } from '../../../domain/recap/recap.ts';
 import type { RecapLabels } from '../labels.ts';
-import { isQuiet, opdColumnsFor, quietFill } from '../opd-columns.ts';
+import { isQuiet } from '../../../domain/recap/recap.ts';
+import { opdColumnsFor, quietFill } from '../opd-columns.ts';
 import { addTable } from '../table.ts';
 
 export function addOpdSheet(workbook: Workbook, recap: Recap, labels: RecapLabels): void {
