@@ -12,13 +12,9 @@ import path from 'node:path';
 import { benchBroadcast } from './broadcast.ts';
 import { benchNudges } from './nudges.ts';
 import { benchRecap } from './recap.ts';
-import { cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
+import { BUSY_CORE_SHARE, cpuSnapshot, otherWorkSince, type OtherWork } from './lib/machine.ts';
 import { envInt } from './lib/env.ts';
 import { benchLapor } from './lapor.ts';
-
-/** Other processes using more than this share of one core on average make a run unreliable. */
-const BUSY_CORE_SHARE = 0.1;
-
 
 async function main(): Promise<void> {
   const lapor = await benchLapor();

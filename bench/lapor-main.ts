@@ -5,12 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchLapor } from './lapor.ts';
+import { BUSY_CORE_SHARE, otherWorkLine } from './lib/machine.ts';
 
 try {
   const { table, otherWork, json } = await benchLapor();
   console.log('');
   console.log(table);
-  if (otherWork) console.log(`  - other work on the machine during the run: ${(otherWork.otherCpuMs / 1000).toFixed(1)} CPU-s (${(otherWork.otherCoreShare * 100).toFixed(0)}% of one core on average).`);
+  const { line } = otherWorkLine(otherWork, BUSY_CORE_SHARE);
+  if (line) console.log(line);
   const out = path.join(import.meta.dirname, 'results', 'lapor-burst.json');
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ finishedAt: new Date().toISOString(), ...json }, null, 2)}\n`);

@@ -17,19 +17,15 @@ import path from 'node:path';
 import type { ChildJob, ChildResult, RunBreakdown } from './nudges/child.ts';
 import { BENCH_DAY, BENCH_NOW, BENCH_TZ, defaultDataset, type DatasetInfo, type DatasetOptions } from './nudges/dataset.ts';
 import { envInt } from './lib/env.ts';
-import { cpuSnapshot, otherWorkLine, otherWorkSince } from './lib/machine.ts';
+import { BUSY_CORE_SHARE, cpuSnapshot, otherWorkLine, otherWorkSince } from './lib/machine.ts';
 import { forkForResult } from './lib/child-process.ts';
 
 export const NUDGE_TARGETS = { timeMs: 1000, rssMb: 300 } as const;
-/** Other processes using more than this share of one core on average make the times unreliable. */
-const BUSY_CORE_SHARE = 0.1;
 
 const childPath = path.join(import.meta.dirname, 'nudges', 'child.ts');
 const buildPath = path.join(import.meta.dirname, 'nudges', 'build.ts');
 
-
 const runChild = (job: ChildJob, extraExecArgv: string[] = []) => forkForResult<ChildResult>(childPath, job, `${job.mode} child`, extraExecArgv);
-
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

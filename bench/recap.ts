@@ -12,11 +12,9 @@ import type { RecapChildJob, RecapChildResult, RecapRun } from './recap/child.ts
 import { buildRecapDataset, defaultRecapDataset, RECAP_MONTH, RECAP_NOW, RECAP_TZ, type RecapDatasetOptions } from './recap/dataset.ts';
 import { forkForResult } from './lib/child-process.ts';
 import { envInt } from './lib/env.ts';
-import { cpuSnapshot, otherWorkLine, otherWorkSince } from './lib/machine.ts';
+import { BUSY_CORE_SHARE, cpuSnapshot, otherWorkLine, otherWorkSince } from './lib/machine.ts';
 
 export const RECAP_TARGET_MS = 3000;
-/** Other processes using more than this share of one core on average make the times unreliable. */
-const BUSY_CORE_SHARE = 0.1;
 const childPath = path.join(import.meta.dirname, 'recap', 'child.ts');
 
 const ms = (v: number) => `${v.toFixed(0)} ms`;

@@ -30,6 +30,9 @@ export function cpuSnapshot(): CpuSnapshot | null {
   }
 }
 
+/** Other processes using more than this share of one core on average make a run's times unreliable. */
+export const BUSY_CORE_SHARE = 0.1;
+
 export interface OtherWork {
   /** CPU used by everything but the bench, ms, and as a share of one core over the run. */
   readonly otherCpuMs: number;

@@ -110,9 +110,7 @@ export class KopdarBot {
       logger.error({ event: 'update.failed', updateId: update.update_id, err: describeError(error) });
       this.apologise(update);
       // The failed work was rolled back; a redelivery of this update is answered once, not retried.
-      await deps.uow
-        .run(() => markUpdateHandled(deps, update.update_id))
-        .catch((markError: unknown) => logger.error({ event: 'update.finish_failed', updateId: update.update_id, err: describeError(markError) }));
+      await markUpdateHandled(deps, update.update_id).catch((markError: unknown) => logger.error({ event: 'update.finish_failed', updateId: update.update_id, err: describeError(markError) }));
     } finally {
       this.inFlightIds.delete(update.update_id);
       this.inFlight--;

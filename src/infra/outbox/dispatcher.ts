@@ -91,7 +91,7 @@ export class Dispatcher {
     }
     return new Promise<DeliveryResult>((settle) => {
       const now = this.now();
-      this.limiter.setBacklog(this.unsettled + 1 - this.inFlight);
+      this.noteBacklog(1); // counting the message being queued
       const at = this.queue.push(
         {
           seq: ++this.seq,
@@ -153,7 +153,7 @@ export class Dispatcher {
         }
         const now = this.now();
         if (now < this.pausedUntil) return this.armTimer(this.pausedUntil, now);
-        this.limiter.setBacklog(this.unsettled - this.inFlight);
+        this.noteBacklog();
         const pick = this.queue.next(now);
         if (!pick.job) return this.armTimer(pick.wakeAt ?? Infinity, now);
         this.dispatch(pick.job, now);
@@ -176,6 +176,11 @@ export class Dispatcher {
     if (this.pumpQueued || this.capped || this.state === 'idle') return;
     if (Math.max(at, this.pausedUntil) >= this.timerAt && this.timerAt > now) return; // the timer comes first
     this.schedulePump();
+  }
+
+  /** Messages waiting (not in flight) decide whether paced sends leave in groups (RateLimiter). */
+  private noteBacklog(arriving = 0): void {
+    this.limiter.setBacklog(this.unsettled + arriving - this.inFlight);
   }
 
   private schedulePump(): void {
@@ -283,7 +288,7 @@ export class Dispatcher {
     this.inFlight--;
     try {
       const now = this.now();
-      this.limiter.setBacklog(this.unsettled - this.inFlight);
+      this.noteBacklog();
       const at = job.done ? this.queue.remove(job, now) : this.queue.requeue(job, now);
       if (this.capped) this.schedulePump();
       else if (this.unsettled > this.inFlight) {

@@ -15,7 +15,6 @@ export const missingAccountFill = 'FFFFEB3B';
 /** Points are shown to one decimal, as the score is (docs/KPI.md), so the CSV holds the number the sheet shows. */
 export const oneDecimalValue = (n: number): number => Math.round(n * 10) / 10;
 
-
 /** An empty list is an empty cell, which a filter shows as "(Kosong)", not a blank text. */
 const listed = (labels: RecapLabels, list: readonly Platform[]) => (list.length > 0 ? labels.platformList(list) : null);
 
